@@ -1,0 +1,19 @@
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { defineCollector } from "../src/collector.js";
+
+export interface StsFacts {
+  account: string | null;
+  arn: string | null;
+  userId: string | null;
+}
+
+/** Who is being graded. Needs no permission, so its failure means credentials or network. */
+export default defineCollector<StsFacts>({
+  service: "sts",
+  actions: ["sts:GetCallerIdentity"],
+  async collect(ctx) {
+    const sts = ctx.clients.get(STSClient, ctx.region);
+    const who = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+    return { account: who?.Account ?? null, arn: who?.Arn ?? null, userId: who?.UserId ?? null };
+  },
+});

@@ -1,0 +1,89 @@
+import { parseArgs as cittyParse, type ArgsDef } from "citty";
+import { badInput } from "./errors.js";
+import type { Lang, Text } from "./text.js";
+
+/** An option as we declare it: citty's definition plus help text in every language. */
+export interface ArgSpec {
+  type: "string" | "boolean" | "positional";
+  description: Text;
+  alias?: string;
+  valueHint?: string;
+  default?: string | boolean;
+  /** Environment variable read when the option is absent. */
+  env?: string;
+}
+export type ArgSpecs = Record<string, ArgSpec>;
+
+export interface ParsedArgs {
+  _: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** argv -> options with citty, refusing options nobody declared (a typo must not pass silently). */
+export function parseArgv(argv: string[], specs: ArgSpecs): ParsedArgs {
+  const def: ArgsDef = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    def[name] = {
+      type: spec.type,
+      required: false,
+      ...(spec.alias ? { alias: [spec.alias] } : {}),
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+    } as ArgsDef[string];
+  }
+  const known = new Set(["_"]);
+  for (const [name, spec] of Object.entries(specs)) {
+    known.add(name).add(camel(name));
+    if (spec.alias) known.add(spec.alias);
+  }
+  for (const token of argv) {
+    if (token === "--") break;
+    const m = /^--?(?:no-)?([^=]+)/.exec(token);
+    if (m && token !== "-" && !/^-\d/.test(token) && !known.has(m[1]!) && !known.has(camel(m[1]!))) {
+      throw badInput({ es: `Opción desconocida: ${token}`, en: `Unknown option: ${token}` });
+    }
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec.type !== "string") continue;
+    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
+    if (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--"))) {
+      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+    }
+  }
+  const parsed = cittyParse(argv, def) as unknown as Record<string, string | boolean | undefined>;
+  const out: ParsedArgs = { _: [...(parsed as unknown as { _: string[] })._], values: {} };
+  for (const [name, spec] of Object.entries(specs)) {
+    let value = parsed[name];
+    if (value === undefined && spec.env && process.env[spec.env]) value = process.env[spec.env];
+    if (spec.type === "string" && typeof value === "boolean") {
+      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+    }
+    out.values[name] = value;
+  }
+  return out;
+}
+
+/** Finds `--lang en` before parsing, so even option errors speak the user's language. */
+export function langFromArgv(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? env["CALIFICAR_LANG"] : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  return value === "en" ? "en" : "es";
+}
+
+export function renderHelp(usage: Text, specs: ArgSpecs, lang: Lang, footer?: Text): string {
+  const rows = Object.entries(specs)
+    .filter(([, s]) => s.type !== "positional")
+    .map(([name, s]) => {
+      const flag =
+        s.type === "boolean" && s.default === true
+          ? `--no-${name}`
+          : `${s.alias ? `-${s.alias}, ` : ""}--${name}${s.valueHint ? ` ${s.valueHint}` : ""}`;
+      return [flag, s.description[lang] + (s.env ? ` [${s.env}]` : "")] as const;
+    });
+  const width = Math.max(...rows.map(([f]) => f.length));
+  const lines = [usage[lang], "", lang === "es" ? "Opciones:" : "Options:"];
+  for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
+  if (footer) lines.push("", footer[lang]);
+  return lines.join("\n") + "\n";
+}

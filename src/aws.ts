@@ -1,0 +1,49 @@
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+
+/** What every SDK client we create shares. One client per (service, region), reused. */
+export interface AwsSettings {
+  profile?: string;
+  credentials?: AwsCredentialIdentityProvider;
+  /** "adaptive" when grading a class: many accounts, each with its own rate limits. */
+  retryMode?: "standard" | "adaptive";
+  maxAttempts?: number;
+  /** Milliseconds to open a connection / to get an answer. Bounded so a dead endpoint fails fast. */
+  connectionTimeout?: number;
+  requestTimeout?: number;
+}
+
+// The SDK's client constructors share this shape; we only need to pass config in.
+type ClientCtor<C> = new (config: Record<string, unknown>) => C;
+
+export class ClientPool {
+  private readonly clients = new Map<string, unknown>();
+  constructor(readonly settings: AwsSettings) {}
+
+  get<C extends { destroy(): void }>(ctor: ClientCtor<C>, region: string, extra: Record<string, unknown> = {}): C {
+    const key = `${ctor.name}@${region}@${JSON.stringify(extra)}`;
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) {
+      const s = this.settings;
+      client = new ctor({
+        region,
+        ...(s.profile ? { profile: s.profile } : {}),
+        ...(s.credentials ? { credentials: s.credentials } : {}),
+        maxAttempts: s.maxAttempts ?? 3,
+        retryMode: s.retryMode ?? "standard",
+        requestHandler: {
+          connectionTimeout: s.connectionTimeout ?? 3000,
+          requestTimeout: s.requestTimeout ?? 15000,
+        },
+        ...extra,
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Closes sockets so the process can exit promptly. */
+  destroy(): void {
+    for (const client of this.clients.values()) (client as { destroy(): void }).destroy();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The SDK warns on Node 20 about its releases of 2027; our SDK versions are pinned and run on 20.
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+
+const { main } = await import("./main.js");
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  now: () => new Date(),
+});
+// Let stdout drain before exiting: piped reports must not be cut short.
+process.exitCode = code;

@@ -1,0 +1,125 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { parseArgv, renderHelp, type ArgSpecs } from "../args.js";
+import { badInput, EXIT, type ExitCode } from "../errors.js";
+import { useColor, type Io } from "../io.js";
+import { labDirs, loadLab } from "../lab.js";
+import { FORMATS, renderers } from "../report/index.js";
+import type { Snapshot } from "../snapshot.js";
+import { isLang, type Lang } from "../text.js";
+
+export const gradeArgs = {
+  lab: { type: "positional", description: { es: "laboratorio", en: "lab" } },
+  region: { type: "string", valueHint: "REGIÓN", description: { es: "región de AWS a calificar (por defecto la de tu perfil, o us-east-1)", en: "AWS region to grade (default: your profile's, or us-east-1)" } },
+  profile: { type: "string", valueHint: "PERFIL", description: { es: "perfil de ~/.aws a usar", en: "~/.aws profile to use" } },
+  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma del informe", en: "report language" } },
+  format: { type: "string", valueHint: FORMATS.join("|"), default: "text", description: { es: "formato del informe", en: "report format" } },
+  output: { type: "string", alias: "o", valueHint: "ARCHIVO", description: { es: "escribe el informe en ARCHIVO (y el resumen en la terminal)", en: "write the report to FILE (and the summary to the terminal)" } },
+  snapshot: { type: "string", valueHint: "ARCHIVO", description: { es: "califica una instantánea guardada, sin acceder a AWS", en: "grade a saved snapshot, with no AWS access" } },
+  "save-snapshot": { type: "string", valueHint: "ARCHIVO", description: { es: "guarda lo recogido de la cuenta en ARCHIVO", en: "save what was collected from the account to FILE" } },
+  labs: { type: "string", valueHint: "CARPETA", description: { es: "carpeta con laboratorios propios (del instructor)", en: "folder with your own labs (instructor's)" } },
+  "probe-host": { type: "string", valueHint: "HOST[:PUERTO]", env: "CALIFICAR_PROBE_HOST", description: { es: "prueba HTTP contra este host en lugar de la IP pública (emuladores, pruebas)", en: "send HTTP probes to this host instead of the public IP (emulators, tests)" } },
+  "probe-timeout": { type: "string", valueHint: "SEGUNDOS", default: "5", description: { es: "tiempo máximo de cada prueba HTTP", en: "time limit of each HTTP probe" } },
+  probe: { type: "boolean", default: true, description: { es: "no hacer pruebas HTTP (las comprobaciones que las necesitan se omiten)", en: "make no HTTP probes (checks that need them are skipped)" } },
+  instance: { type: "string", valueHint: "ID|NOMBRE", description: { es: "califica esta instancia (lab-ec2)", en: "grade this instance (lab-ec2)" } },
+  debug: { type: "boolean", description: { es: "muestra detalles técnicos de los errores", en: "show technical details of errors" } },
+} satisfies ArgSpecs;
+
+export const gradeUsage = {
+  es: "Uso: calificar <laboratorio> [opciones]\n\nInspecciona tu cuenta de AWS (solo lectura) y califica el laboratorio.\nEjemplo: npx calificar lab-ec2 --region us-east-1",
+  en: "Usage: calificar <lab> [options]\n\nInspects your AWS account (read-only) and grades the lab.\nExample: npx calificar lab-ec2 --region us-east-1",
+};
+
+const footer = {
+  es: "Comandos: calificar labs (lista los laboratorios).\nCódigos de salida: 0 aprobado · 1 calificado, no aprobado · 2 entrada incorrecta · 3 no se pudo calificar.",
+  en: "Commands: calificar labs (list labs).\nExit codes: 0 passed · 1 graded, not passed · 2 bad input · 3 could not grade.",
+};
+
+export function gradeHelp(lang: Lang): string {
+  return renderHelp(gradeUsage, gradeArgs, lang, footer);
+}
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+export async function writeFileSafely(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (err) {
+    throw badInput({ es: `No se puede escribir ${file}`, en: `Cannot write ${file}` }, (err as Error).message);
+  }
+}
+
+/** `calificar <lab>`: collect (or read a snapshot), evaluate, render, exit code. */
+export async function grade(argv: string[], io: Io): Promise<ExitCode> {
+  const { _: positionals, values: a } = parseArgv(argv, gradeArgs);
+  const lang = str(a["lang"]) ?? "es";
+  if (!isLang(lang)) throw badInput({ es: `Idioma no disponible: ${lang} (usa es o en)`, en: `Language not available: ${lang} (use es or en)` });
+  const format = str(a["format"]) ?? "text";
+  if (!renderers[format]) {
+    throw badInput({ es: `Formato desconocido: ${format} (disponibles: ${FORMATS.join(", ")})`, en: `Unknown format: ${format} (available: ${FORMATS.join(", ")})` });
+  }
+  const labId = positionals[0];
+  if (!labId) throw badInput({ es: "Indica el laboratorio, p. ej.: calificar lab-ec2", en: "Name the lab, e.g.: calificar lab-ec2" });
+  if (positionals.length > 1) throw badInput({ es: `Sobra el argumento «${positionals[1]}»`, en: `Unexpected argument «${positionals[1]}»` });
+  const timeoutSeconds = Number(str(a["probe-timeout"]) ?? "5");
+  if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) {
+    throw badInput({ es: "--probe-timeout debe ser un número de segundos entre 0 y 120", en: "--probe-timeout must be a number of seconds between 0 and 120" });
+  }
+
+  const lab = await loadLab(labId, labDirs(str(a["labs"])));
+  const select = str(a[lab.resource.select ?? ""]);
+  let snapshot: Snapshot;
+  const snapshotFile = str(a["snapshot"]);
+  if (snapshotFile) {
+    const { readSnapshot } = await import("../snapshot.js");
+    snapshot = await readSnapshot(snapshotFile);
+    if (!(lab.resource.collector in snapshot.facts)) {
+      throw badInput({
+        es: `La instantánea ${snapshotFile} no tiene datos de ${lab.resource.collector}: se recogió para ${snapshot.lab ?? "otro laboratorio"}`,
+        en: `Snapshot ${snapshotFile} has no ${lab.resource.collector} data: it was collected for ${snapshot.lab ?? "another lab"}`,
+      });
+    }
+  } else {
+    const [{ collect }, { resolveRegion }, { DEFAULT_PROBE, parseProbeHost }] = await Promise.all([
+      import("../collect.js"),
+      import("../region.js"),
+      import("../../checks/http.js"),
+    ]);
+    const probeHost = str(a["probe-host"]);
+    const override = probeHost ? parseProbeHost(probeHost) : undefined;
+    if (probeHost && !override) {
+      throw badInput({ es: `--probe-host no válido: ${probeHost} (usa HOST o HOST:PUERTO)`, en: `Invalid --probe-host: ${probeHost} (use HOST or HOST:PORT)` });
+    }
+    const profile = str(a["profile"]);
+    snapshot = await collect({
+      lab,
+      region: await resolveRegion(str(a["region"]), profile),
+      aws: profile ? { profile } : {},
+      options: select ? { select } : {},
+      probe: a["probe"] === false ? undefined : { ...DEFAULT_PROBE, timeoutMs: timeoutSeconds * 1000, ...(override ? { override } : {}) },
+      searchOtherRegions: true,
+      now: io.now,
+    });
+  }
+  const saveTo = str(a["save-snapshot"]);
+  if (saveTo) await writeFileSafely(saveTo, JSON.stringify(snapshot, null, 2) + "\n");
+
+  const { evaluate } = await import("../evaluate.js");
+  const result = evaluate(lab, snapshot, { lang, now: io.now(), ...(select ? { select } : {}) });
+  const render = await renderers[format]!();
+  const output = str(a["output"]);
+  if (output) {
+    await writeFileSafely(output, await render(result, { color: false }));
+    if (format !== "text" || output) {
+      const text = await (await renderers["text"]!())(result, { color: useColor(io) });
+      io.stdout.write(text);
+    }
+  } else {
+    io.stdout.write(await render(result, { color: useColor(io) }));
+  }
+  if (result.ungradable) return EXIT.cannotGrade;
+  return result.passed ? EXIT.passed : EXIT.notPassed;
+}

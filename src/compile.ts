@@ -1,0 +1,58 @@
+import { compile as compileQuery, TreeInterpreter, type JSONValue } from "@jmespath-community/jmespath";
+import type { ValidateFunction } from "ajv";
+import type { Check, Lab } from "./lab.js";
+import { newAjv } from "./schemas.js";
+
+/** A lab's schemas and queries, compiled once per process and reused for every candidate and account. */
+export interface CompiledLab {
+  lab: Lab;
+  where?: ValidateFunction;
+  checks: Map<Check, CompiledCheck>;
+  query: (expression: string, data: unknown) => unknown;
+}
+
+export interface CompiledCheck {
+  validate: ValidateFunction;
+}
+
+type Ast = ReturnType<typeof compileQuery>;
+const queries = new Map<string, Ast>();
+
+/** Runs a JMESPath expression; results are plain JSON, `null` when nothing matches. */
+export function query(expression: string, data: unknown): unknown {
+  let ast = queries.get(expression);
+  if (!ast) {
+    ast = compileQuery(expression);
+    queries.set(expression, ast);
+  }
+  return TreeInterpreter.search(ast, data as JSONValue);
+}
+
+const compiled = new WeakMap<Lab, CompiledLab>();
+
+/** Compiles every schema and query of a lab; throws on the first that does not compile. */
+export function compileLab(lab: Lab): CompiledLab {
+  const cached = compiled.get(lab);
+  if (cached) return cached;
+  const ajv = newAjv();
+  const checks = new Map<Check, CompiledCheck>();
+  for (const check of lab.checks) {
+    try {
+      checks.set(check, { validate: ajv.compile(check.expected) });
+      for (const expr of [check.subject, check.found]) if (expr) query(expr, {});
+    } catch (err) {
+      throw new Error(`check «${check.id}»: ${(err as Error).message}`);
+    }
+  }
+  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, ...(lab.probes ?? []).map((p) => p.host)]) {
+    if (expr) query(expr, {});
+  }
+  const result: CompiledLab = {
+    lab,
+    checks,
+    query,
+    ...(lab.resource.where ? { where: ajv.compile(lab.resource.where) } : {}),
+  };
+  compiled.set(lab, result);
+  return result;
+}

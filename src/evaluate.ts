@@ -1,0 +1,192 @@
+import { compileLab, query, type CompiledLab } from "./compile.js";
+import { evidenceFor, evidenceMessage, expectationOfCheck, formatValue } from "./evidence.js";
+import type { Check, Lab } from "./lab.js";
+import { MSG } from "./messages.js";
+import type { CheckResult, GradedResource, Result } from "./result.js";
+import type { CallError, Snapshot } from "./snapshot.js";
+import { fill, type Lang } from "./text.js";
+
+export interface EvaluateOptions {
+  lang: Lang;
+  /** The report's timestamp; evaluation reads no clock. */
+  now: Date;
+  /** Grade this candidate (by id or name) instead of the best match. */
+  select?: string;
+}
+
+type Facts = Record<string, unknown>;
+
+/** Resource-level errors (probe timeouts) live on the candidate itself. */
+function candidateErrors(candidate: Facts): CallError[] {
+  return Array.isArray(candidate["errors"]) ? (candidate["errors"] as CallError[]) : [];
+}
+
+function errorMessage(error: CallError, lang: Lang): string {
+  const data = {
+    action: error.action,
+    code: error.code,
+    message: error.message,
+    target: error.target ?? error.action,
+  };
+  const template = {
+    denied: MSG.errDenied,
+    throttled: MSG.errThrottled,
+    credentials: MSG.errCredentials,
+    network: MSG.errNetwork,
+    timeout: MSG.errTimeout,
+    api: MSG.errApi,
+  }[error.kind];
+  return fill(template[lang], data);
+}
+
+function base(check: Check, lang: Lang) {
+  return {
+    id: check.id,
+    maxPoints: check.points,
+    title: check.title[lang],
+    severity: check.severity ?? "error",
+    required: check.required ?? false,
+  } as const;
+}
+
+function gradeCheck(
+  compiled: CompiledLab,
+  check: Check,
+  candidate: Facts,
+  snapshot: Snapshot,
+  regionErrors: CallError[],
+  lang: Lang,
+): CheckResult {
+  const common = base(check, lang);
+  const requires = check.requires ?? [];
+  const skipped = snapshot.skipped?.find((s) => requires.includes(s.action));
+  if (skipped) {
+    return {
+      ...common, status: "skipped", points: 0,
+      message: fill(MSG.skipped[lang], { reason: skipped.reason }),
+      expected: expectationOfCheck(check, lang), found: null, hint: null,
+    };
+  }
+  const blocking = [...regionErrors, ...candidateErrors(candidate)].find((e) => requires.includes(e.action));
+  if (blocking) {
+    return {
+      ...common, status: "error", points: 0, message: errorMessage(blocking, lang),
+      expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang],
+    };
+  }
+  const subject = check.subject ? query(check.subject, candidate) : candidate;
+  const { validate } = compiled.checks.get(check)!;
+  const ok = validate(subject);
+  const shown = check.found ? query(check.found, candidate) : subject;
+  if (ok) {
+    const found = formatValue(shown, lang, check.show);
+    return {
+      ...common, status: "passed", points: check.points,
+      message: fill(MSG.passedFound[lang], { field: (check.field ?? check.title)[lang], found: found ?? MSG.nothing[lang] }),
+      expected: expectationOfCheck(check, lang), found, hint: null,
+    };
+  }
+  const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);
+  return {
+    ...common, status: "failed", points: 0, message: evidenceMessage(evidence, lang),
+    expected: evidence.expected, found: evidence.found, hint: check.hint[lang],
+  };
+}
+
+/** Every check failed for one reason (nothing to grade, or listing impossible). */
+function allChecks(lab: Lab, lang: Lang, outcome: Pick<CheckResult, "status" | "message">): CheckResult[] {
+  return lab.checks.map((check) => ({
+    ...base(check, lang), ...outcome, points: 0,
+    expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang],
+  }));
+}
+
+function total(checks: CheckResult[]): number {
+  return checks.reduce((sum, c) => sum + c.points, 0);
+}
+
+function asText(value: unknown): string | null {
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
+}
+
+/** Grades a snapshot against a lab. Pure: no I/O, no clock, same input same result. */
+export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions): Result {
+  const { lang } = options;
+  const compiled = compileLab(lab);
+  const spec = lab.resource;
+  const label = spec.label[lang];
+  const maxScore = lab.checks.reduce((sum, c) => sum + c.points, 0);
+  const regionErrors = snapshot.errors.filter((e) => e.region === undefined || e.region === snapshot.region);
+  const notes: string[] = [];
+  let checks: CheckResult[];
+  let resource: GradedResource | null = null;
+
+  const listingError = regionErrors.find((e) => spec.requires?.includes(e.action));
+  if (listingError) {
+    checks = allChecks(lab, lang, { status: "error", message: errorMessage(listingError, lang) });
+  } else {
+    const listed = query(spec.list, snapshot.facts[spec.collector] ?? {});
+    const all = (Array.isArray(listed) ? listed : []) as Facts[];
+    const candidates = all.filter((c) => !compiled.where || compiled.where(c));
+    const idOf = (c: Facts) => asText(query(spec.id, c)) ?? "?";
+    const nameOf = (c: Facts) => (spec.name ? asText(query(spec.name, c)) : null);
+    const graded = candidates.map((candidate) => {
+      const results = lab.checks.map((check) => gradeCheck(compiled, check, candidate, snapshot, regionErrors, lang));
+      return { candidate, results, score: total(results), passedCount: results.filter((r) => r.status === "passed").length };
+    });
+    const pool = options.select
+      ? graded.filter((g) => idOf(g.candidate) === options.select || nameOf(g.candidate) === options.select)
+      : graded;
+    // Most points first, then most checks passed; ties keep the collector's order (stable sort).
+    const best = [...pool].sort((a, b) => b.score - a.score || b.passedCount - a.passedCount)[0];
+    if (best) {
+      checks = best.results;
+      resource = {
+        kind: label,
+        id: idOf(best.candidate),
+        name: nameOf(best.candidate),
+        region: snapshot.region,
+        others: graded
+          .filter((g) => g !== best)
+          .map((g) => ({ id: idOf(g.candidate), name: nameOf(g.candidate), score: g.score })),
+      };
+    } else {
+      const missing = options.select
+        ? fill(MSG.notSelected[lang], { label, select: options.select, region: snapshot.region })
+        : fill(MSG.noResource[lang], { label, region: snapshot.region });
+      const found = (snapshot.elsewhere ?? []).filter((l) => l.count > 0);
+      let message = missing;
+      if (found.length > 0) {
+        message += `; ${fill(MSG.elsewhere[lang], {
+          label,
+          regions: found.map((l) => l.region).join(", "),
+          first: found[0]!.region,
+        })}`;
+      }
+      notes.push(message + (spec.missing && found.length === 0 ? `. ${spec.missing[lang]}` : ""));
+      checks = allChecks(lab, lang, { status: "failed", message });
+    }
+  }
+
+  const score = total(checks);
+  const requiredMet = checks.every((c) => !c.required || c.status === "passed");
+  const passed = requiredMet && (maxScore === 0 ? true : (score / maxScore) * 100 >= lab.passMark);
+  return {
+    lab: { id: lab.id, title: lab.title[lang] },
+    lang,
+    account: snapshot.account,
+    region: snapshot.region,
+    generatedAt: options.now.toISOString(),
+    collectedAt: snapshot.collectedAt,
+    score,
+    maxScore,
+    passMark: lab.passMark,
+    passed,
+    ungradable: checks.length > 0 && checks.every((c) => c.status === "error"),
+    resource,
+    notes,
+    elsewhere: snapshot.elsewhere ?? [],
+    checks,
+    errors: snapshot.errors,
+  };
+}

@@ -1,0 +1,164 @@
+import type { ErrorObject } from "ajv";
+import type { Check } from "./lab.js";
+import { MSG } from "./messages.js";
+import { fill, type Lang, type Text } from "./text.js";
+
+/** A probe answer as collectors record it on a resource (see checks/http.ts). */
+export interface HttpAnswer {
+  path: string;
+  url: string;
+  status?: number;
+  body?: string;
+  error?: { code: string; message?: string };
+}
+
+const MAX_SHOWN = 60;
+
+function clip(text: string, max = MAX_SHOWN): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Visible text of an HTML page, so «Hello ana!» shows instead of markup. */
+function visibleText(body: string): string {
+  return body
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+export function formatHttpAnswer(answer: HttpAnswer, lang: Lang): string {
+  const head = `GET ${answer.path} → `;
+  if (answer.error) {
+    const words = MSG.probeErrors[answer.error.code] ?? MSG.probeErrors["other"]!;
+    return head + words[lang];
+  }
+  const body = answer.body ? ` ${fill(MSG.httpBody[lang], { body: clip(visibleText(answer.body), 40) })}` : "";
+  return `${head}${answer.status ?? "?"}${body}`;
+}
+
+/** Answers that failed alike read once: «GET /, /members → conexión rechazada». */
+export function formatHttpAnswers(answers: HttpAnswer[], lang: Lang): string {
+  const groups = new Map<string, string[]>();
+  for (const answer of answers) {
+    const outcome = formatHttpAnswer(answer, lang).slice(`GET ${answer.path} → `.length);
+    const key = answer.error ? outcome : `${answer.path}\u0000${outcome}`;
+    groups.set(key, [...(groups.get(key) ?? []), answer.path]);
+  }
+  return [...groups.entries()]
+    .map(([key, paths]) => `GET ${paths.join(", ")} → ${key.includes("\u0000") ? key.split("\u0000")[1] : key}`)
+    .join(" · ");
+}
+
+/** A fact value in words: lists joined, nothing as «nada», booleans as sí/no. */
+export function formatValue(value: unknown, lang: Lang, show: Check["show"] = "value"): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    if (show === "http") return formatHttpAnswers(value as HttpAnswer[], lang);
+    return value.map((v) => formatValue(v, lang) ?? MSG.nothing[lang]).join(MSG.listSeparator[lang]);
+  }
+  if (show === "http" && typeof value === "object") return formatHttpAnswer(value as HttpAnswer, lang);
+  if (typeof value === "boolean") return (value ? MSG.yes : MSG.no)[lang];
+  if (typeof value === "string") return clip(value, 200);
+  if (typeof value === "object") return clip(JSON.stringify(value), 200);
+  return String(value);
+}
+
+function list(values: unknown[], lang: Lang): string {
+  return values.map((v) => formatValue(v, lang) ?? "null").join(MSG.listSeparator[lang]);
+}
+
+/** The expectation a single schema keyword states, when it can be said plainly. */
+export function expectationOf(error: Pick<ErrorObject, "keyword" | "params">, lang: Lang): string | undefined {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "const":
+      return formatValue(p["allowedValue"], lang) ?? undefined;
+    case "enum": {
+      const values = p["allowedValues"] as unknown[];
+      return values.length === 1 ? formatValue(values[0], lang) ?? undefined : fill(MSG.oneOf[lang], { values: list(values, lang) });
+    }
+    case "maximum":
+      return fill(MSG.atMost[lang], { limit: String(p["limit"]) });
+    case "minimum":
+      return fill(MSG.atLeast[lang], { limit: String(p["limit"]) });
+    case "exclusiveMaximum":
+      return fill(MSG.below[lang], { limit: String(p["limit"]) });
+    case "exclusiveMinimum":
+      return fill(MSG.above[lang], { limit: String(p["limit"]) });
+    case "minItems":
+      return fill(MSG.atLeastItems[lang], { limit: String(p["limit"]) });
+    case "maxItems":
+      return fill(MSG.atMostItems[lang], { limit: String(p["limit"]) });
+    case "minLength":
+      return MSG.nonEmpty[lang];
+    case "pattern":
+      return fill(MSG.matching[lang], { pattern: String(p["pattern"]) });
+    case "type":
+      return fill(MSG.ofType[lang], { type: String(p["type"]) });
+    default:
+      return undefined;
+  }
+}
+
+/** The expectation of a whole check, for passed checks and reports: its text, or its top-level const/enum. */
+export function expectationOfCheck(check: Check, lang: Lang): string | null {
+  if (check.expectedText) return check.expectedText[lang];
+  const schema = check.expected as Record<string, unknown>;
+  if ("const" in schema) return expectationOf({ keyword: "const", params: { allowedValue: schema["const"] } }, lang) ?? null;
+  if (Array.isArray(schema["enum"])) return expectationOf({ keyword: "enum", params: { allowedValues: schema["enum"] } }, lang) ?? null;
+  return null;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  if (pointer === "") return root;
+  let node: unknown = root;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+export interface Evidence {
+  field: string;
+  expected: string;
+  found: string | null;
+}
+
+/**
+ * Expected vs found in a student's words, from the first schema error and the actual value.
+ * A part of the subject named in `fields` speaks for itself ("tamaño: como máximo 30, 40");
+ * otherwise the check's own words are used.
+ */
+export function evidenceFor(
+  check: Check,
+  error: ErrorObject | undefined,
+  subject: unknown,
+  shown: unknown,
+  lang: Lang,
+): Evidence {
+  const whole: Text = check.field ?? check.title;
+  let pointer = error?.instancePath ?? "";
+  if (error?.keyword === "required") pointer += `/${(error.params as { missingProperty: string }).missingProperty}`;
+  const part = pointer !== "" ? check.fields?.[pointer] : undefined;
+  if (part && error && check.found === undefined) {
+    return {
+      field: part[lang],
+      expected: expectationOf(error, lang) ?? expectationOfCheck(check, lang) ?? "",
+      found: formatValue(valueAt(subject, pointer), lang, check.show),
+    };
+  }
+  const expected =
+    check.expectedText?.[lang] ?? (error && pointer === "" ? expectationOf(error, lang) : undefined) ?? expectationOfCheck(check, lang) ?? "";
+  return { field: whole[lang], expected, found: formatValue(shown, lang, check.show) };
+}
+
+export function evidenceMessage(evidence: Evidence, lang: Lang): string {
+  const template = evidence.found === null ? MSG.expectedNothing : MSG.expectedFound;
+  return fill(template[lang], { field: evidence.field, expected: evidence.expected, found: evidence.found ?? "" });
+}

@@ -1,0 +1,93 @@
+import type { Text } from "./text.js";
+
+/** Every sentence the tool itself says, in every language. Lab text lives in labs/, not here. */
+export const MSG = {
+  expectedFound: { es: "{field}: se esperaba {expected}, se encontró {found}", en: "{field}: expected {expected}, found {found}" },
+  expectedNothing: { es: "{field}: se esperaba {expected}, no se encontró nada", en: "{field}: expected {expected}, found nothing" },
+  passedFound: { es: "{field}: {found}", en: "{field}: {found}" },
+  nothing: { es: "nada", en: "nothing" },
+  yes: { es: "sí", en: "yes" },
+  no: { es: "no", en: "no" },
+  oneOf: { es: "uno de {values}", en: "one of {values}" },
+  atMost: { es: "como máximo {limit}", en: "at most {limit}" },
+  atLeast: { es: "al menos {limit}", en: "at least {limit}" },
+  below: { es: "menos de {limit}", en: "less than {limit}" },
+  above: { es: "más de {limit}", en: "more than {limit}" },
+  nonEmpty: { es: "un valor", en: "a value" },
+  atLeastItems: { es: "al menos {limit} elemento(s)", en: "at least {limit} item(s)" },
+  atMostItems: { es: "como máximo {limit} elemento(s)", en: "at most {limit} item(s)" },
+  matching: { es: "un texto que contenga «{pattern}»", en: "text containing «{pattern}»" },
+  ofType: { es: "un valor de tipo {type}", en: "a value of type {type}" },
+  listSeparator: { es: ", ", en: ", " },
+  // errors turned into outcomes
+  errDenied: {
+    es: "no se pudo comprobar: falta el permiso {action} ({code}). Añádelo a tu usuario o rol (ver policies/calificar-readonly.json).",
+    en: "could not check: the permission {action} is missing ({code}). Add it to your user or role (see policies/calificar-readonly.json).",
+  },
+  errThrottled: {
+    es: "no se pudo comprobar: AWS limitó las llamadas a {action} ({code}). Vuelve a intentarlo en un minuto.",
+    en: "could not check: AWS throttled calls to {action} ({code}). Try again in a minute.",
+  },
+  errCredentials: {
+    es: "no se pudo comprobar {action}: las credenciales no son válidas o caducaron ({code}).",
+    en: "could not check {action}: the credentials are invalid or expired ({code}).",
+  },
+  errNetwork: {
+    es: "no se pudo comprobar: no hubo conexión para {action} ({code}).",
+    en: "could not check: no connection for {action} ({code}).",
+  },
+  errTimeout: {
+    es: "no se pudo comprobar: {target} no respondió a tiempo ({code}). Puede ser el grupo de seguridad, la app detenida o tu red que bloquea ese puerto.",
+    en: "could not check: {target} did not answer in time ({code}). It may be the security group, the app not running, or your network blocking that port.",
+  },
+  errApi: {
+    es: "no se pudo comprobar: {action} falló ({code}: {message}).",
+    en: "could not check: {action} failed ({code}: {message}).",
+  },
+  skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
+  // resource selection
+  noResource: {
+    es: "no hay ninguna {label} en {region}",
+    en: "there is no {label} in {region}",
+  },
+  elsewhere: {
+    es: "tu {label} está en {regions}: ejecuta con --region {first}",
+    en: "your {label} is in {regions}: run with --region {first}",
+  },
+  notSelected: {
+    es: "no hay ninguna {label} «{select}» en {region}",
+    en: "there is no {label} «{select}» in {region}",
+  },
+  // http answers
+  httpStatus: { es: "GET {path} → {status}", en: "GET {path} → {status}" },
+  httpBody: { es: "«{body}»", en: "«{body}»" },
+  probeErrors: {
+    timeout: { es: "sin respuesta a tiempo", en: "no answer in time" },
+    refused: { es: "conexión rechazada (nada escucha en ese puerto)", en: "connection refused (nothing listens on that port)" },
+    reset: { es: "conexión cortada", en: "connection reset" },
+    unreachable: { es: "dirección inalcanzable", en: "address unreachable" },
+    "no-address": { es: "sin dirección pública que probar", en: "no public address to probe" },
+    redirect: { es: "redirige a otro sitio", en: "redirects elsewhere" },
+    other: { es: "error de conexión", en: "connection error" },
+  } as Record<string, Text>,
+  // reports
+  report: {
+    lab: { es: "Laboratorio", en: "Lab" },
+    account: { es: "Cuenta", en: "Account" },
+    region: { es: "región", en: "region" },
+    graded: { es: "Calificada", en: "Graded" },
+    others: { es: "También hay", en: "Also present" },
+    noAccount: { es: "desconocida", en: "unknown" },
+    howToFix: { es: "Cómo arreglarlo", en: "How to fix" },
+    score: { es: "Nota", en: "Score" },
+    passed: { es: "APROBADO", en: "PASSED" },
+    notPassed: { es: "NO APROBADO", en: "NOT PASSED" },
+    passMark: { es: "mínimo {mark}%", en: "pass mark {mark}%" },
+    requiredMissing: { es: "falta una comprobación obligatoria: {ids}", en: "a required check is missing: {ids}" },
+    errorsHeading: { es: "Llamadas que fallaron", en: "Calls that failed" },
+    emulator: { es: "(emulador en {endpoint})", en: "(emulator at {endpoint})" },
+    required: { es: "obligatoria", en: "required" },
+    warning: { es: "aviso", en: "warning" },
+    points: { es: "pts", en: "pts" },
+  } as Record<string, Text>,
+} satisfies Record<string, Text | Record<string, Text>>;

@@ -1,0 +1,67 @@
+import { MSG } from "../messages.js";
+import type { CheckResult, CheckStatus, Result } from "../result.js";
+import { fill } from "../text.js";
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const ICON: Record<CheckStatus, string> = { passed: "✓", failed: "✗", error: "!", skipped: "–" };
+const COLOR: Record<CheckStatus, string> = { passed: "32", failed: "31", error: "33", skipped: "90" };
+
+function points(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/** The terminal report: what a student reads after `npx calificar lab-ec2`. */
+export function renderText(result: Result, options: TextOptions): string {
+  const t = (key: string, data?: Record<string, string | number>) => fill(MSG.report[key]![result.lang], data);
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const bold = (s: string) => paint("1", s);
+  const lines: string[] = [];
+
+  lines.push(bold(`${t("lab")} ${result.lab.id}: ${result.lab.title}`));
+  const account = result.account ? `${result.account.id} (${result.account.arn})` : t("noAccount");
+  lines.push(`${t("account")} ${account} · ${t("region")} ${result.region}`);
+  if (result.resource) {
+    const r = result.resource;
+    lines.push(`${t("graded")}: ${r.kind} ${r.id}${r.name ? ` (${r.name})` : ""}`);
+    if (r.others.length) {
+      lines.push(`${t("others")}: ${r.others.map((o) => `${o.id}${o.name ? ` (${o.name})` : ""}`).join(", ")}`);
+    }
+  }
+  for (const note of result.notes) lines.push(paint("33", `→ ${note}`));
+  lines.push("");
+
+  const idWidth = Math.max(...result.checks.map((c) => c.id.length));
+  for (const check of result.checks) lines.push(...renderCheck(check, idWidth, paint, t));
+
+  lines.push("");
+  const percent = result.maxScore ? Math.round((result.score / result.maxScore) * 100) : 100;
+  const verdict = result.passed ? paint("1;32", t("passed")) : paint("1;31", t("notPassed"));
+  lines.push(
+    `${bold(t("score"))}: ${points(result.score)}/${points(result.maxScore)} (${percent}%) · ${verdict} · ${t("passMark", { mark: result.passMark })}`,
+  );
+  const missing = result.checks.filter((c) => c.required && c.status !== "passed").map((c) => c.id);
+  if (missing.length && !result.passed) lines.push(t("requiredMissing", { ids: missing.join(", ") }));
+  return lines.join("\n") + "\n";
+}
+
+function renderCheck(
+  check: CheckResult,
+  idWidth: number,
+  paint: (code: string, s: string) => string,
+  t: (key: string) => string,
+): string[] {
+  const tags = [check.required ? t("required") : "", check.severity === "warning" ? t("warning") : ""].filter(Boolean);
+  const score = `${points(check.points)}/${points(check.maxPoints)}`.padStart(5);
+  const head = `${paint(COLOR[check.status], ICON[check.status])} ${check.id.padEnd(idWidth)} ${paint("90", score)}  ${check.title}${
+    tags.length ? paint("90", ` [${tags.join(", ")}]`) : ""
+  }`;
+  const lines = [head];
+  if (check.status !== "passed") {
+    lines.push(`    ${check.message}`);
+    if (check.hint) lines.push(`    ${paint("36", `${t("howToFix")}:`)} ${check.hint}`);
+  }
+  return lines;
+}

@@ -1,0 +1,17 @@
+/** Languages a report can be written in. Spanish is the course's language. */
+export const LANGS = ["es", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Student-facing text, always given in every language. */
+export type Text = Record<Lang, string>;
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a typo shows up in review. */
+export function fill(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}

@@ -8,6 +8,8 @@ export interface CollectOptions {
   select?: string;
   /** lab-lambda: read CloudWatch Logs instead of invoking. */
   noInvoke?: boolean;
+  /** The submission repository, for repository checks (`--repo DIR`). */
+  repoDir?: string;
   [key: string]: unknown;
 }
 

@@ -39,12 +39,12 @@ export function compileLab(lab: Lab): CompiledLab {
   for (const check of lab.checks) {
     try {
       checks.set(check, { validate: ajv.compile(check.expected) });
-      for (const expr of [check.subject, check.found]) if (expr) query(expr, {});
+      for (const expr of [check.subject, check.found, check.location]) if (expr) query(expr, {});
     } catch (err) {
       throw new Error(`check «${check.id}»: ${(err as Error).message}`);
     }
   }
-  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, ...(lab.probes ?? []).map((p) => p.host)]) {
+  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...(lab.probes ?? []).map((p) => p.host)]) {
     if (expr) query(expr, {});
   }
   const result: CompiledLab = {

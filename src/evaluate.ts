@@ -74,31 +74,55 @@ function gradeCheck(
       expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang],
     };
   }
-  const subject = check.subject ? query(check.subject, candidate) : candidate;
+  const source = sourceOf(check, candidate, snapshot);
+  if (source === undefined) {
+    return {
+      ...common, status: "skipped", points: 0,
+      message: fill(MSG.skipped[lang], { reason: MSG.noRepo[lang] }),
+      expected: expectationOfCheck(check, lang), found: null, hint: null,
+    };
+  }
+  const subject = check.subject ? query(check.subject, source) : source;
   const { validate } = compiled.checks.get(check)!;
   const ok = validate(subject);
-  const shown = check.found ? query(check.found, candidate) : subject;
+  const shown = check.found ? query(check.found, source) : subject;
+  const where = locationOf(check, source);
   if (ok) {
     const found = formatValue(shown, lang, check.show);
     return {
       ...common, status: "passed", points: check.points,
       message: fill(MSG.passedFound[lang], { field: (check.field ?? check.title)[lang], found: found ?? MSG.nothing[lang] }),
-      expected: expectationOfCheck(check, lang), found, hint: null,
+      expected: expectationOfCheck(check, lang), found, hint: null, ...where,
     };
   }
   const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);
   return {
     ...common, status: "failed", points: 0, message: evidenceMessage(evidence, lang),
-    expected: evidence.expected, found: evidence.found, hint: check.hint[lang],
+    expected: evidence.expected, found: evidence.found, hint: check.hint[lang], ...where,
   };
 }
 
-/** Every check failed for one reason (nothing to grade, or listing impossible). */
-function allChecks(lab: Lab, lang: Lang, outcome: Pick<CheckResult, "status" | "message">): CheckResult[] {
-  return lab.checks.map((check) => ({
+/** What a check reads: the candidate, the repository's facts, or every fact of the account. */
+function sourceOf(check: Check, candidate: Facts, snapshot: Snapshot): unknown {
+  if (check.on === "repo") return snapshot.facts["repo"];
+  if (check.on === "account") return snapshot.facts;
+  return candidate;
+}
+
+/** File and line of a repository finding, for annotations. */
+function locationOf(check: Check, source: unknown): { file?: string; line?: number } {
+  if (!check.location) return {};
+  const at = query(check.location, source) as { file?: unknown; line?: unknown } | null;
+  if (!at || typeof at.file !== "string") return {};
+  return { file: at.file, ...(typeof at.line === "number" && at.line >= 1 ? { line: at.line } : {}) };
+}
+
+/** A check that could not look at any resource (none exists, or listing was impossible). */
+function failAll(check: Check, lang: Lang, outcome: Pick<CheckResult, "status" | "message">): CheckResult {
+  return {
     ...base(check, lang), ...outcome, points: 0,
     expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang],
-  }));
+  };
 }
 
 function total(checks: CheckResult[]): number {
@@ -121,9 +145,20 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
   let checks: CheckResult[];
   let resource: GradedResource | null = null;
 
+  // Repository and account checks do not depend on which resource is graded.
+  const independent = new Map(
+    lab.checks
+      .filter((c) => c.on === "repo" || c.on === "account")
+      .map((c) => [c, gradeCheck(compiled, c, {}, snapshot, regionErrors, lang)] as const),
+  );
+  const gradeAll = (candidate: Facts) =>
+    lab.checks.map((c) => independent.get(c) ?? gradeCheck(compiled, c, candidate, snapshot, regionErrors, lang));
+  const allResourceChecks = (outcome: Pick<CheckResult, "status" | "message">) =>
+    lab.checks.map((c) => independent.get(c) ?? failAll(c, lang, outcome));
+
   const listingError = regionErrors.find((e) => spec.requires?.includes(e.action));
   if (listingError) {
-    checks = allChecks(lab, lang, { status: "error", message: errorMessage(listingError, lang) });
+    checks = allResourceChecks({ status: "error", message: errorMessage(listingError, lang) });
   } else {
     const listed = query(spec.list, snapshot.facts[spec.collector] ?? {});
     const all = (Array.isArray(listed) ? listed : []) as Facts[];
@@ -131,7 +166,7 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
     const idOf = (c: Facts) => asText(query(spec.id, c)) ?? "?";
     const nameOf = (c: Facts) => (spec.name ? asText(query(spec.name, c)) : null);
     const graded = candidates.map((candidate) => {
-      const results = lab.checks.map((check) => gradeCheck(compiled, check, candidate, snapshot, regionErrors, lang));
+      const results = gradeAll(candidate);
       return { candidate, results, score: total(results), passedCount: results.filter((r) => r.status === "passed").length };
     });
     const pool = options.select
@@ -145,7 +180,7 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
         kind: label,
         id: idOf(best.candidate),
         name: nameOf(best.candidate),
-        region: snapshot.region,
+        region: (spec.region ? asText(query(spec.region, best.candidate)) : null) ?? snapshot.region,
         others: graded
           .filter((g) => g !== best)
           .map((g) => ({ id: idOf(g.candidate), name: nameOf(g.candidate), score: g.score })),
@@ -164,7 +199,7 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
         })}`;
       }
       notes.push(message + (spec.missing && found.length === 0 ? `. ${spec.missing[lang]}` : ""));
-      checks = allChecks(lab, lang, { status: "failed", message });
+      checks = allResourceChecks({ status: "failed", message });
     }
   }
 

@@ -29,6 +29,7 @@ export interface ResourceSpec {
   where?: object;
   select?: string;
   missing?: Text;
+  region?: string;
 }
 
 export interface ProbeSpec {
@@ -54,6 +55,8 @@ export interface Check {
   found?: string;
   show?: "value" | "http";
   requires?: string[];
+  on?: "resource" | "repo" | "account";
+  location?: string;
 }
 
 /** Labs shipped with the package: <package>/labs. */

@@ -45,6 +45,7 @@ export const MSG = {
     en: "could not check: {action} failed ({code}: {message}).",
   },
   skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
+  noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
   // resource selection
   noResource: {
     es: "no hay ninguna {label} en {region}",

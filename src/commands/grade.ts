@@ -22,6 +22,18 @@ export const gradeArgs = {
   "probe-timeout": { type: "string", valueHint: "SEGUNDOS", default: "5", description: { es: "tiempo máximo de cada prueba HTTP", en: "time limit of each HTTP probe" } },
   probe: { type: "boolean", default: true, description: { es: "no hacer pruebas HTTP (las comprobaciones que las necesitan se omiten)", en: "make no HTTP probes (checks that need them are skipped)" } },
   instance: { type: "string", valueHint: "ID|NOMBRE", description: { es: "califica esta instancia (lab-ec2)", en: "grade this instance (lab-ec2)" } },
+  function: { type: "string", valueHint: "NOMBRE", description: { es: "califica esta función (lab-lambda)", en: "grade this function (lab-lambda)" } },
+  bucket: { type: "string", valueHint: "NOMBRE", description: { es: "califica este bucket (lab-s3)", en: "grade this bucket (lab-s3)" } },
+  environment: { type: "string", valueHint: "NOMBRE", description: { es: "califica este entorno (lab-beanstalk)", en: "grade this environment (lab-beanstalk)" } },
+  invoke: {
+    type: "boolean",
+    default: true,
+    description: {
+      es: "no invocar la función Lambda: leer su último registro en CloudWatch Logs (invocar es la única llamada activa de calificar)",
+      en: "do not invoke the Lambda function: read its latest CloudWatch Logs stream (invoking is calificar's only active call)",
+    },
+  },
+  repo: { type: "string", valueHint: "CARPETA", description: { es: "repositorio de la entrega, para las comprobaciones de archivos", en: "submission repository, for file checks" } },
   debug: { type: "boolean", description: { es: "muestra detalles técnicos de los errores", en: "show technical details of errors" } },
 } satisfies ArgSpecs;
 
@@ -98,7 +110,11 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
       lab,
       region: await resolveRegion(str(a["region"]), profile),
       aws: profile ? { profile } : {},
-      options: select ? { select } : {},
+      options: {
+        ...(select ? { select } : {}),
+        ...(a["invoke"] === false ? { noInvoke: true } : {}),
+        ...(str(a["repo"]) ? { repoDir: str(a["repo"]) } : {}),
+      },
       probe: a["probe"] === false ? undefined : { ...DEFAULT_PROBE, timeoutMs: timeoutSeconds * 1000, ...(override ? { override } : {}) },
       searchOtherRegions: true,
       now: io.now,

@@ -1,0 +1,197 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A loopback stand-in for AWS endpoints: answers the actions a test names (errors, throttling,
+ * expired tokens, malformed bodies, what moto does not emulate) and forwards every other call
+ * to an upstream, usually moto. Point AWS_ENDPOINT_URL at `url`.
+ */
+export interface FakeAws {
+  url: string;
+  /** `service:Action` of every call received, in order. */
+  calls: string[];
+  on(action: string, answer: Answer | Responder): void;
+  /** Answer with AWS's error shape for the action's protocol. */
+  fail(action: string, error: { code: string; message?: string; status?: number }, times?: number): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Never answer (for timeouts). */
+  hang?: boolean;
+}
+
+export interface FakeRequest {
+  service: string;
+  action: string;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: string;
+  params: URLSearchParams; // form parameters of query-protocol calls
+  json: unknown; // parsed JSON body, when there is one
+}
+
+export type Responder = (req: FakeRequest) => Answer | Promise<Answer> | undefined;
+
+type Protocol = "ec2" | "query" | "json" | "rest-json" | "rest-xml";
+
+const LAMBDA_ROUTES: [string, RegExp, string][] = [
+  ["GET", /^\/2015-03-31\/functions\/?$/, "ListFunctions"],
+  ["GET", /^\/2015-03-31\/functions\/[^/]+\/configuration$/, "GetFunctionConfiguration"],
+  ["GET", /^\/2015-03-31\/functions\/[^/]+$/, "GetFunction"],
+  ["POST", /^\/2015-03-31\/functions\/[^/]+\/invocations$/, "Invoke"],
+];
+
+const S3_SUBRESOURCES: Record<string, string> = {
+  location: "GetBucketLocation",
+  versioning: "GetBucketVersioning",
+  lifecycle: "GetBucketLifecycleConfiguration",
+  encryption: "GetBucketEncryption",
+  publicAccessBlock: "GetPublicAccessBlock",
+  policy: "GetBucketPolicy",
+  tagging: "GetBucketTagging",
+};
+
+function serviceOf(headers: IncomingMessage["headers"]): string {
+  const auth = String(headers["authorization"] ?? "");
+  return /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request/.exec(auth)?.[1] ?? "unknown";
+}
+
+function protocolOf(service: string, headers: IncomingMessage["headers"]): Protocol {
+  if (headers["x-amz-target"]) return "json";
+  if (service === "ec2") return "ec2";
+  if (service === "s3") return "rest-xml";
+  if (String(headers["content-type"] ?? "").includes("x-www-form-urlencoded")) return "query";
+  return "rest-json";
+}
+
+function actionOf(service: string, method: string, path: string, query: URLSearchParams, headers: IncomingMessage["headers"], params: URLSearchParams): string {
+  const target = headers["x-amz-target"];
+  if (typeof target === "string") return target.split(".").pop()!;
+  const formAction = params.get("Action");
+  if (formAction) return formAction;
+  if (service === "lambda") {
+    const route = LAMBDA_ROUTES.find(([m, re]) => m === method && re.test(path));
+    if (route) return route[2];
+  }
+  if (service === "s3") {
+    if (path.includes("/configuration/publicAccessBlock")) return "GetAccountPublicAccessBlock";
+    if (path === "/" && method === "GET") return "ListBuckets";
+    for (const [key, action] of Object.entries(S3_SUBRESOURCES)) if (query.has(key) && method === "GET") return action;
+  }
+  return `${method} ${path}`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function errorAnswer(protocol: Protocol, code: string, message: string, status: number): Answer {
+  const m = escapeXml(message);
+  switch (protocol) {
+    case "ec2":
+      return { status, headers: { "content-type": "text/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${m}</Message></Error></Errors><RequestID>fake-request</RequestID></Response>` };
+    case "query":
+      return { status, headers: { "content-type": "text/xml" }, body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${m}</Message></Error><RequestId>fake-request</RequestId></ErrorResponse>` };
+    case "rest-xml":
+      return { status, headers: { "content-type": "application/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${m}</Message><RequestId>fake-request</RequestId></Error>` };
+    case "json":
+      return { status, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": code }, body: JSON.stringify({ __type: code, message }) };
+    case "rest-json":
+      return { status, headers: { "content-type": "application/json", "x-amzn-errortype": code }, body: JSON.stringify({ Type: "User", message }) };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  const target = new URL(req.url ?? "/", upstream);
+  const proxied = httpRequest(
+    target,
+    { method: req.method, headers: { ...req.headers, host: target.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  proxied.on("error", (err) => res.writeHead(502).end(String(err)));
+  proxied.end(body);
+}
+
+export async function startFakeAws(upstream?: string): Promise<FakeAws> {
+  const rules = new Map<string, { responder: Responder; times: number }>();
+  const calls: string[] = [];
+  const hanging = new Set<ServerResponse>();
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://fake");
+    const service = serviceOf(req.headers);
+    const text = body.toString("utf8");
+    const params = String(req.headers["content-type"] ?? "").includes("x-www-form-urlencoded") ? new URLSearchParams(text) : new URLSearchParams();
+    const action = actionOf(service, req.method ?? "GET", url.pathname, url.searchParams, req.headers, params);
+    const key = `${service}:${action}`;
+    calls.push(key);
+    const rule = rules.get(key) ?? rules.get(`${service}:*`) ?? rules.get("*");
+    if (rule && rule.times !== 0) {
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      const answer = await rule.responder({ service, action, method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: text, params, json });
+      if (answer) {
+        if (rule.times > 0) rule.times--;
+        if (answer.hang) {
+          hanging.add(res);
+          return;
+        }
+        res.writeHead(answer.status ?? 200, answer.headers ?? {});
+        res.end(answer.body ?? "");
+        return;
+      }
+    }
+    if (upstream) return forward(upstream, req, body, res);
+    const fallback = errorAnswer(protocolOf(service, req.headers), "NotImplemented", `fake AWS has no answer for ${key}`, 501);
+    res.writeHead(fallback.status!, fallback.headers).end(fallback.body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    on(action, answer) {
+      rules.set(action, { responder: typeof answer === "function" ? answer : () => answer, times: -1 });
+    },
+    fail(action, error, times = -1) {
+      rules.set(action, {
+        responder: (req) => errorAnswer(protocolOf(req.service, req.headers), error.code, error.message ?? `${error.code} (injected by test)`, error.status ?? 400),
+        times,
+      });
+    },
+    reset() {
+      rules.clear();
+      calls.length = 0;
+    },
+    close() {
+      for (const res of hanging) res.destroy();
+      return new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      });
+    },
+  };
+}

@@ -8,6 +8,10 @@ type Command = (argv: string[], io: Io) => Promise<ExitCode>;
 /** Subcommand -> lazy module. Anything else in first position is a lab id. */
 const commands: Record<string, () => Promise<Command>> = {
   labs: async () => (await import("./commands/labs.js")).labs,
+  limpieza: async () => (await import("./commands/cleanup.js")).cleanup,
+  cleanup: async () => (await import("./commands/cleanup.js")).cleanup,
+  politica: async () => (await import("./commands/policy.js")).policy,
+  policy: async () => (await import("./commands/policy.js")).policy,
 };
 
 /** Runs the CLI and returns the exit code; never throws, never prints a stack unless --debug. */

@@ -11,6 +11,8 @@ export interface FakeAws {
   /** `service:Action` of every call received, in order. */
   calls: string[];
   on(action: string, answer: Answer | Responder): void;
+  /** Delay added to every forwarded call: a far-away region, for benchmarks. */
+  latencyMs: number;
   /** Answer with AWS's error shape for the action's protocol. */
   fail(action: string, error: { code: string; message?: string; status?: number }, times?: number): void;
   reset(): void;
@@ -23,6 +25,8 @@ export interface Answer {
   body?: string;
   /** Never answer (for timeouts). */
   hang?: boolean;
+  /** Answer after this many milliseconds (latency for benchmarks and timeout tests). */
+  delayMs?: number;
 }
 
 export interface FakeRequest {
@@ -132,6 +136,7 @@ function forward(upstream: string, req: IncomingMessage, body: Buffer, res: Serv
 }
 
 export async function startFakeAws(upstream?: string): Promise<FakeAws> {
+  const latency = { ms: 0 };
   const rules = new Map<string, { responder: Responder; times: number }>();
   const calls: string[] = [];
   const hanging = new Set<ServerResponse>();
@@ -159,19 +164,29 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
           hanging.add(res);
           return;
         }
+        if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
         res.writeHead(answer.status ?? 200, answer.headers ?? {});
         res.end(answer.body ?? "");
         return;
       }
     }
-    if (upstream) return forward(upstream, req, body, res);
+    if (upstream) {
+      if (latency.ms) await new Promise((r) => setTimeout(r, latency.ms));
+      return forward(upstream, req, body, res);
+    }
     const fallback = errorAnswer(protocolOf(service, req.headers), "NotImplemented", `fake AWS has no answer for ${key}`, 501);
     res.writeHead(fallback.status!, fallback.headers).end(fallback.body);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const fake: FakeAws = {
     url: `http://127.0.0.1:${port}`,
+    get latencyMs() {
+      return latency.ms;
+    },
+    set latencyMs(ms: number) {
+      latency.ms = ms;
+    },
     calls,
     on(action, answer) {
       rules.set(action, { responder: typeof answer === "function" ? answer : () => answer, times: -1 });
@@ -194,4 +209,5 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
       });
     },
   };
+  return fake;
 }

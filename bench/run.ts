@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: figures as ratios measured in one run (these machines are noisy).
+ * Everything talks to loopback only: moto, a latency-adding proxy in front of it, and a
+ * stand-in for the course's Flask app.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { collect } from "../src/collect.js";
+import { evaluate } from "../src/evaluate.js";
+import { labDirs, loadLab } from "../src/lab.js";
+import type { Snapshot } from "../src/snapshot.js";
+import { DEFAULT_PROBE } from "../checks/http.js";
+import { CLI, ROOT } from "../test/support/cli.js";
+import { startFakeAws } from "../test/support/fake-aws.js";
+import { startFlaskStandIn } from "../test/support/flask-app.js";
+import { awsEnv, startMoto } from "../test/support/moto.js";
+import { seedServer } from "../test/support/seed-ec2.js";
+
+const RUNS = 5;
+const LATENCY_MS = 100;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const rows: [string, string][] = [];
+const row = (what: string, figure: string) => {
+  rows.push([what, figure]);
+  console.log(`${what.padEnd(72)} ${figure}`);
+};
+
+const [moto, app] = await Promise.all([startMoto(), startFlaskStandIn()]);
+const fake = await startFakeAws(moto.url);
+Object.assign(process.env, awsEnv(fake.url));
+try {
+  const lab = await loadLab("lab-ec2", labDirs());
+  const request = (region: string) => ({
+    lab,
+    region,
+    aws: {},
+    options: {},
+    probe: { ...DEFAULT_PROBE, timeoutMs: 2000, override: { host: "127.0.0.1", port: app.port } },
+    searchOtherRegions: true,
+    now: () => new Date(),
+  });
+
+  // 1. Overlap: how many round trips of latency the collection costs, against how many calls it makes.
+  await seedServer(moto.url, { elasticIp: true });
+  fake.latencyMs = 0;
+  const bare = await time(() => collect(request("us-east-1")));
+  fake.latencyMs = LATENCY_MS;
+  fake.calls.length = 0;
+  const slow = await time(() => collect(request("us-east-1")), 1);
+  const calls = fake.calls.length;
+  const roundTrips = (slow - bare) / LATENCY_MS;
+  row(`lab-ec2, ${calls} AWS calls at +${LATENCY_MS} ms each: round trips on the critical path`, roundTrips.toFixed(2));
+  row("  serial time (calls × latency) / measured added time", `${((calls * LATENCY_MS) / (slow - bare)).toFixed(2)}×`);
+
+  // 2. Wrong region: the instance lives in eu-west-1; every enabled region is searched.
+  await moto.reset();
+  await seedServer(moto.url, { region: "eu-west-1" });
+  fake.calls.length = 0;
+  const wrong = await time(() => collect(request("us-east-1")), 1);
+  const wrongCalls = fake.calls.length;
+  fake.latencyMs = 0;
+  const wrongBare = await time(() => collect(request("us-east-1")));
+  row(`wrong region, ${wrongCalls} AWS calls at +${LATENCY_MS} ms: round trips on the critical path`, ((wrong - wrongBare) / LATENCY_MS).toFixed(2));
+  row("  serial time / measured added time", `${((wrongCalls * LATENCY_MS) / (wrong - wrongBare)).toFixed(2)}×`);
+
+  // 3. Evaluation is pure and cheap next to collection.
+  const snapshot = JSON.parse(readFileSync(join(ROOT, "examples/lab-ec2.snapshot.json"), "utf8")) as Snapshot;
+  const evaluations = 2000;
+  const evalTime = await time(() => {
+    for (let i = 0; i < evaluations; i++) evaluate(lab, snapshot, { lang: "es", now: new Date(0) });
+  }, 3);
+  row("evaluate(lab-ec2): collection time without latency / one evaluation", `${(bare / (evalTime / evaluations)).toFixed(0)}×`);
+
+  // 4. Start-up: what a student waits for before any AWS call.
+  const node = await time(() => execFileSync(process.execPath, ["-e", "0"]));
+  const version = await time(() => execFileSync(process.execPath, [CLI, "--version"]));
+  const offline = await time(() =>
+    execFileSync(process.execPath, [CLI, "lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json"], { cwd: ROOT, stdio: "ignore" }).toString(),
+  ).catch(() => NaN);
+  row("calificar --version / bare `node -e 0`", `${(version / node).toFixed(2)}×`);
+  row("calificar lab-ec2 --snapshot (offline grade) / bare `node -e 0`", Number.isNaN(offline) ? "n/a" : `${(offline / node).toFixed(2)}×`);
+  fake.latencyMs = 0;
+  await moto.reset();
+  await seedServer(moto.url, { elasticIp: true });
+  const full = await time(() => {
+    try {
+      execFileSync(process.execPath, [CLI, "lab-ec2", "--probe-host", `127.0.0.1:${app.port}`], { env: { ...process.env }, stdio: "ignore" });
+    } catch {
+      // exit 1 (not passed) is fine: we time the run
+    }
+  });
+  row("calificar lab-ec2 against moto (full run) / bare `node -e 0`", `${(full / node).toFixed(2)}×`);
+} finally {
+  await Promise.all([fake.close(), moto.stop(), app.close()]);
+}

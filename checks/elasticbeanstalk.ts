@@ -1,0 +1,246 @@
+import {
+  DescribeConfigurationSettingsCommand,
+  DescribeEnvironmentResourcesCommand,
+  DescribeEnvironmentsCommand,
+  ElasticBeanstalkClient,
+  type ConfigurationOptionSetting,
+  type ConfigurationSettingsDescription,
+  type EnvironmentDescription,
+  type EnvironmentResourceDescription,
+} from "@aws-sdk/client-elastic-beanstalk";
+import { defineCollector, type CollectContext } from "../src/collector.js";
+import { looksSecret, REDACTED } from "../src/redact.js";
+
+/** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
+export type OptionValue = string | number;
+
+export interface BeanstalkEnvironmentFacts {
+  environmentName: string;
+  environmentId: string | null;
+  environmentArn: string | null;
+  applicationName: string | null;
+  versionLabel: string | null;
+  /** Launching, Updating, Ready, Terminating, Terminated, … */
+  status: string | null;
+  /** Green, Yellow, Red, Grey. */
+  health: string | null;
+  /** Enhanced health: Ok, Warning, Degraded, Severe, … */
+  healthStatus: string | null;
+  solutionStackName: string | null;
+  platformArn: string | null;
+  /** WebServer or Worker. */
+  tier: string | null;
+  cname: string | null;
+  endpointUrl: string | null;
+  dateUpdated: string | null;
+  /** `aws:elasticbeanstalk:environment` EnvironmentType: LoadBalanced or SingleInstance. */
+  environmentType: string | null;
+  loadBalancerType: string | null;
+  /** Option settings by namespace, then option name: options["aws:autoscaling:asg"].MinSize === 2. */
+  options: Record<string, Record<string, OptionValue>>;
+  /** `aws:autoscaling:scheduledaction` options by action (their ResourceName), which share option names. */
+  scheduledActions: Record<string, Record<string, OptionValue>>;
+  /** Environment properties (`aws:elasticbeanstalk:application:environment`), secret-looking values redacted. */
+  environmentProperties: Record<string, string>;
+  /** Names of properties fetched from Secrets Manager / Parameter Store (`…:environmentsecrets`). */
+  environmentSecrets: string[];
+  /** Names of environment properties that hold a secret in plain text; never their values. */
+  plaintextSecrets: string[];
+  autoScalingGroups: string[];
+  loadBalancers: string[];
+  instances: string[];
+  /** Results of the lab's HTTP probes, by probe id; filled by the probe stage. */
+  probes: Record<string, unknown>;
+  /** Errors about this environment alone (a probe that timed out). */
+  errors: unknown[];
+}
+
+export interface ElasticBeanstalkFacts {
+  environments: BeanstalkEnvironmentFacts[];
+}
+
+const ENV_PROPERTIES = "aws:elasticbeanstalk:application:environment";
+const ENV_SECRETS = "aws:elasticbeanstalk:application:environmentsecrets";
+const ENVIRONMENT = "aws:elasticbeanstalk:environment";
+const SCHEDULED = "aws:autoscaling:scheduledaction";
+
+/** `RDS_PASSWORD`, `DB_PASSWORD`, `JWT_SECRET`, `API_KEY`, and the `DB_PWD` that redact.ts does not name. */
+export function isSecretName(name: string): boolean {
+  return looksSecret(name) || /pwd/i.test(name);
+}
+
+/** A value that points at a secret instead of holding it: an ARN of Secrets Manager or SSM, or a dynamic reference. */
+function isSecretReference(value: string): boolean {
+  return /^arn:aws[\w-]*:(secretsmanager|ssm):/i.test(value) || /^\{\{resolve:(ssm|ssm-secure|secretsmanager):/i.test(value);
+}
+
+// postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
+const URL_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s]+)(@)/i;
+
+/** Environment properties as a snapshot may hold them, and the names of those that carry a plain secret. */
+export function environmentProperties(settings: ConfigurationOptionSetting[]): {
+  properties: Record<string, string>;
+  plaintextSecrets: string[];
+} {
+  const properties: Record<string, string> = {};
+  const plaintextSecrets: string[] = [];
+  for (const s of settings) {
+    if (s.Namespace !== ENV_PROPERTIES || !s.OptionName) continue;
+    const value = s.Value ?? "";
+    if (isSecretName(s.OptionName)) {
+      properties[s.OptionName] = value === "" ? "" : REDACTED;
+      if (value.trim() !== "" && !isSecretReference(value.trim())) plaintextSecrets.push(s.OptionName);
+    } else if (URL_CREDENTIALS.test(value)) {
+      properties[s.OptionName] = value.replace(URL_CREDENTIALS, `$1${REDACTED}$3`);
+      plaintextSecrets.push(s.OptionName);
+    } else {
+      properties[s.OptionName] = value;
+    }
+  }
+  return { properties, plaintextSecrets: plaintextSecrets.sort() };
+}
+
+/** «2» → 2 so labs compare numbers; «0123», «1e3», «» and words stay as AWS wrote them. */
+export function optionValue(value: string | undefined): OptionValue {
+  const v = value ?? "";
+  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v;
+}
+
+/** AWS's flat OptionSettings list as namespace → option → value, secrets redacted, env properties apart. */
+export function optionsByNamespace(settings: ConfigurationOptionSetting[]): {
+  options: Record<string, Record<string, OptionValue>>;
+  scheduledActions: Record<string, Record<string, OptionValue>>;
+} {
+  const options: Record<string, Record<string, OptionValue>> = {};
+  const scheduledActions: Record<string, Record<string, OptionValue>> = {};
+  for (const s of settings) {
+    if (!s.Namespace || !s.OptionName || s.Namespace === ENV_PROPERTIES || s.Namespace === ENV_SECRETS) continue;
+    // aws:rds:dbinstance DBPassword and the like never enter a snapshot.
+    const value = isSecretName(s.OptionName) && s.Value ? REDACTED : optionValue(s.Value);
+    if (s.Namespace === SCHEDULED) {
+      const action = s.ResourceName ?? "";
+      (scheduledActions[action] ??= {})[s.OptionName] = value;
+    } else {
+      (options[s.Namespace] ??= {})[s.OptionName] = value;
+    }
+  }
+  return { options, scheduledActions };
+}
+
+/** The configuration set in force: an environment being updated also has a draft («pending» or «failed»). */
+function deployedSettings(descriptions: ConfigurationSettingsDescription[] | undefined): ConfigurationOptionSetting[] {
+  const list = descriptions ?? [];
+  const deployed = list.find((d) => d.DeploymentStatus === "deployed") ?? list[0];
+  return deployed?.OptionSettings ?? [];
+}
+
+function text(value: string | undefined): string | null {
+  return value ? value : null;
+}
+
+function names(items: { Name?: string | undefined }[] | undefined): string[] {
+  return (items ?? []).flatMap((i) => (i.Name ? [i.Name] : []));
+}
+
+export function environmentFacts(
+  env: EnvironmentDescription,
+  settings: ConfigurationOptionSetting[],
+  resources: EnvironmentResourceDescription | undefined,
+): BeanstalkEnvironmentFacts {
+  const { options, scheduledActions } = optionsByNamespace(settings);
+  const { properties, plaintextSecrets } = environmentProperties(settings);
+  const environment = options[ENVIRONMENT] ?? {};
+  return {
+    environmentName: env.EnvironmentName ?? "",
+    environmentId: text(env.EnvironmentId),
+    environmentArn: text(env.EnvironmentArn),
+    applicationName: text(env.ApplicationName),
+    versionLabel: text(env.VersionLabel),
+    status: text(env.Status),
+    health: text(env.Health),
+    healthStatus: text(env.HealthStatus),
+    solutionStackName: text(env.SolutionStackName),
+    platformArn: text(env.PlatformArn),
+    tier: text(env.Tier?.Name),
+    cname: text(env.CNAME),
+    endpointUrl: text(env.EndpointURL),
+    dateUpdated: env.DateUpdated ? new Date(env.DateUpdated).toISOString() : null,
+    environmentType: typeof environment["EnvironmentType"] === "string" ? environment["EnvironmentType"] || null : null,
+    loadBalancerType: typeof environment["LoadBalancerType"] === "string" ? environment["LoadBalancerType"] || null : null,
+    options,
+    scheduledActions,
+    environmentProperties: properties,
+    environmentSecrets: settings
+      .flatMap((s) => (s.Namespace === ENV_SECRETS && s.OptionName ? [s.OptionName] : []))
+      .sort(),
+    plaintextSecrets,
+    autoScalingGroups: names(resources?.AutoScalingGroups),
+    loadBalancers: names(resources?.LoadBalancers),
+    instances: (resources?.Instances ?? []).flatMap((i) => (i.Id ? [i.Id] : [])),
+    probes: {},
+    errors: [],
+  };
+}
+
+/** Every environment of the region; terminated ones only while AWS still lists them. */
+async function listEnvironments(ctx: CollectContext): Promise<EnvironmentDescription[] | undefined> {
+  const client = ctx.clients.get(ElasticBeanstalkClient, ctx.region);
+  return ctx.attempt("elasticbeanstalk:DescribeEnvironments", async () => {
+    // The SDK ships no paginator for DescribeEnvironments, though the API pages with NextToken.
+    const environments: EnvironmentDescription[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await client.send(new DescribeEnvironmentsCommand({ IncludeDeleted: false, ...(token ? { NextToken: token } : {}) }));
+      environments.push(...(page.Environments ?? []));
+      token = page.NextToken && !seen.has(page.NextToken) ? page.NextToken : undefined;
+      if (token) seen.add(token);
+    } while (token);
+    return environments;
+  });
+}
+
+export default defineCollector<ElasticBeanstalkFacts>({
+  service: "elasticbeanstalk",
+  actions: [
+    "elasticbeanstalk:DescribeEnvironments",
+    "elasticbeanstalk:DescribeConfigurationSettings",
+    "elasticbeanstalk:DescribeEnvironmentResources",
+  ],
+  async collect(ctx) {
+    const client = ctx.clients.get(ElasticBeanstalkClient, ctx.region);
+    const listed = (await listEnvironments(ctx)) ?? [];
+    // Two calls per environment, every environment at once: one round trip of wall time. Every
+    // environment is read, even with --environment, so the report can say what the others score.
+    const environments = await Promise.all(
+      listed.map(async (env) => {
+        const name = env.EnvironmentName ?? "";
+        // A terminated environment has no configuration left to read; the lab's `where` drops it.
+        if (env.Status === "Terminated") return environmentFacts(env, [], undefined);
+        const [config, resources] = await Promise.all([
+          env.ApplicationName && name
+            ? ctx.attempt(
+                "elasticbeanstalk:DescribeConfigurationSettings",
+                () => client.send(new DescribeConfigurationSettingsCommand({ ApplicationName: env.ApplicationName, EnvironmentName: name })),
+                name,
+              )
+            : undefined,
+          ctx.attempt(
+            "elasticbeanstalk:DescribeEnvironmentResources",
+            () =>
+              client.send(
+                new DescribeEnvironmentResourcesCommand(env.EnvironmentId ? { EnvironmentId: env.EnvironmentId } : { EnvironmentName: name }),
+              ),
+            name,
+          ),
+        ]);
+        return environmentFacts(env, deployedSettings(config?.ConfigurationSettings), resources?.EnvironmentResources);
+      }),
+    );
+    return { environments };
+  },
+  async locate(ctx) {
+    const listed = await listEnvironments(ctx);
+    return listed?.filter((e) => e.Status !== "Terminated").map((e) => e.EnvironmentName ?? e.EnvironmentId ?? "");
+  },
+});

@@ -1,5 +1,5 @@
 import { compileLab, query, type CompiledLab } from "./compile.js";
-import { evidenceFor, evidenceMessage, expectationOfCheck, formatValue } from "./evidence.js";
+import { evidenceFor, evidenceMessage, expectationOfCheck, formatFound } from "./evidence.js";
 import type { Check, Lab } from "./lab.js";
 import { MSG } from "./messages.js";
 import type { CheckResult, GradedResource, Result } from "./result.js";
@@ -88,7 +88,7 @@ function gradeCheck(
   const shown = check.found ? query(check.found, source) : subject;
   const where = locationOf(check, source);
   if (ok) {
-    const found = formatValue(shown, lang, check.show);
+    const found = formatFound(check, shown, lang);
     return {
       ...common, status: "passed", points: check.points,
       message: fill(MSG.passedFound[lang], { field: (check.field ?? check.title)[lang], found: found ?? MSG.nothing[lang] }),

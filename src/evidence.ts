@@ -22,7 +22,7 @@ function clip(text: string, max = MAX_SHOWN): string {
 /** Visible text of an HTML page, so «Hello ana!» shows instead of markup. */
 function visibleText(body: string): string {
   return body
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -39,17 +39,14 @@ export function formatHttpAnswer(answer: HttpAnswer, lang: Lang): string {
   return `${head}${answer.status ?? "?"}${body}`;
 }
 
-/** Answers that failed alike read once: «GET /, /members → conexión rechazada». */
+/** Answers alike read once: «GET /, /members → conexión rechazada», «GET /, /members → 404 «Not Found»». */
 export function formatHttpAnswers(answers: HttpAnswer[], lang: Lang): string {
   const groups = new Map<string, string[]>();
   for (const answer of answers) {
     const outcome = formatHttpAnswer(answer, lang).slice(`GET ${answer.path} → `.length);
-    const key = answer.error ? outcome : `${answer.path}\u0000${outcome}`;
-    groups.set(key, [...(groups.get(key) ?? []), answer.path]);
+    groups.set(outcome, [...(groups.get(outcome) ?? []), answer.path]);
   }
-  return [...groups.entries()]
-    .map(([key, paths]) => `GET ${paths.join(", ")} → ${key.includes("\u0000") ? key.split("\u0000")[1] : key}`)
-    .join(" · ");
+  return [...groups.entries()].map(([outcome, paths]) => `GET ${paths.join(", ")} → ${outcome}`).join(" · ");
 }
 
 /** A fact value in words: lists joined, nothing as «nada», booleans as sí/no. */
@@ -62,13 +59,17 @@ export function formatValue(value: unknown, lang: Lang, show: Check["show"] = "v
   }
   if (show === "http" && typeof value === "object") return formatHttpAnswer(value as HttpAnswer, lang);
   if (typeof value === "boolean") return (value ? MSG.yes : MSG.no)[lang];
-  if (typeof value === "string") return clip(value, 200);
+  // An empty name is nothing to a student, not «se encontró » followed by a blank.
+  if (typeof value === "string") return value.trim() === "" ? null : clip(value, 200);
   if (typeof value === "object") return clip(JSON.stringify(value), 200);
   return String(value);
 }
 
-function list(values: unknown[], lang: Lang): string {
-  return values.map((v) => formatValue(v, lang) ?? "null").join(MSG.listSeparator[lang]);
+/** Alternatives as a person says them: «gp2 o gp3», «a, b o c». */
+function alternatives(values: unknown[], lang: Lang): string {
+  const words = values.map((v) => formatValue(v, lang) ?? "null");
+  const last = words.pop();
+  return words.length ? `${words.join(MSG.listSeparator[lang])}${MSG.or[lang]}${last}` : (last ?? "");
 }
 
 /** The expectation a single schema keyword states, when it can be said plainly. */
@@ -79,7 +80,7 @@ export function expectationOf(error: Pick<ErrorObject, "keyword" | "params">, la
       return formatValue(p["allowedValue"], lang) ?? undefined;
     case "enum": {
       const values = p["allowedValues"] as unknown[];
-      return values.length === 1 ? formatValue(values[0], lang) ?? undefined : fill(MSG.oneOf[lang], { values: list(values, lang) });
+      return values.length === 1 ? formatValue(values[0], lang) ?? undefined : alternatives(values, lang);
     }
     case "maximum":
       return fill(MSG.atMost[lang], { limit: String(p["limit"]) });
@@ -124,6 +125,19 @@ function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
+/**
+ * What was found, in words. An object whose parts the check names in `fields` reads part by part
+ * («tipo de volumen raíz: gp3 · tamaño del volumen raíz (GiB): 8»), never as raw JSON.
+ */
+export function formatFound(check: Check, value: unknown, lang: Lang): string | null {
+  if (check.fields && check.found === undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return Object.entries(check.fields)
+      .map(([pointer, name]) => `${name[lang]}: ${formatValue(valueAt(value, pointer), lang, check.show) ?? MSG.nothing[lang]}`)
+      .join(" · ");
+  }
+  return formatValue(value, lang, check.show);
+}
+
 export interface Evidence {
   field: string;
   expected: string;
@@ -155,7 +169,7 @@ export function evidenceFor(
   }
   const expected =
     check.expectedText?.[lang] ?? (error && pointer === "" ? expectationOf(error, lang) : undefined) ?? expectationOfCheck(check, lang) ?? "";
-  return { field: whole[lang], expected, found: formatValue(shown, lang, check.show) };
+  return { field: whole[lang], expected, found: formatFound(check, shown, lang) };
 }
 
 export function evidenceMessage(evidence: Evidence, lang: Lang): string {

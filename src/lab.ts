@@ -59,9 +59,11 @@ export interface Check {
   location?: string;
 }
 
+// Built: <package>/dist/src/lab.js; run from source (tests): <package>/src/lab.ts.
+const PACKAGE_ROOT = new URL(import.meta.url.endsWith(".ts") ? "../" : "../../", import.meta.url);
 /** Labs shipped with the package: <package>/labs. */
-export const BUNDLED_LABS_DIR = fileURLToPath(new URL("../../labs/", import.meta.url));
-export const SCHEMAS_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+export const BUNDLED_LABS_DIR = fileURLToPath(new URL("labs/", PACKAGE_ROOT));
+export const SCHEMAS_DIR = fileURLToPath(new URL("schemas/", PACKAGE_ROOT));
 
 let validateLabFile: ValidateFunction | undefined;
 

@@ -8,7 +8,7 @@ export const MSG = {
   nothing: { es: "nada", en: "nothing" },
   yes: { es: "sí", en: "yes" },
   no: { es: "no", en: "no" },
-  oneOf: { es: "uno de {values}", en: "one of {values}" },
+  or: { es: " o ", en: " or " },
   atMost: { es: "como máximo {limit}", en: "at most {limit}" },
   atLeast: { es: "al menos {limit}", en: "at least {limit}" },
   below: { es: "menos de {limit}", en: "less than {limit}" },

@@ -1,0 +1,46 @@
+import { collectors, loadCollector } from "../../checks/index.js";
+import { parseArgv, type ArgSpecs } from "../args.js";
+import { badInput, EXIT, type ExitCode } from "../errors.js";
+import type { Io } from "../io.js";
+import { policyDocument, renderInstructorRole, renderPolicyJson } from "../policy.js";
+
+const FORMATS = ["json", "cloudformation"] as const;
+
+export const policyArgs = {
+  format: {
+    type: "string",
+    valueHint: FORMATS.join("|"),
+    default: "json",
+    description: {
+      es: "json: la política IAM; cloudformation: la plantilla del rol de instructor (con ExternalId)",
+      en: "json: the IAM policy; cloudformation: the instructor role's template (with ExternalId)",
+    },
+  },
+  invoke: {
+    type: "boolean",
+    default: true,
+    description: {
+      es: "sin lambda:InvokeFunction, la única llamada activa (lab-lambda se califica entonces con --no-invoke)",
+      en: "without lambda:InvokeFunction, the only active call (lab-lambda is then graded with --no-invoke)",
+    },
+  },
+  lang: { type: "string", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma", en: "language" } },
+} satisfies ArgSpecs;
+
+/** `calificar policy`: the IAM policy calificar needs, from what every collector declares. */
+export async function policy(argv: string[], io: Io): Promise<ExitCode> {
+  const { _: positionals, values: a } = parseArgv(argv, policyArgs);
+  if (positionals.length > 0) throw badInput({ es: `Sobra el argumento «${positionals[0]}»`, en: `Unexpected argument «${positionals[0]}»` });
+  const format = a["format"] ?? "json";
+  if (format !== "json" && format !== "cloudformation") {
+    throw badInput({
+      es: `Formato desconocido: ${String(format)} (disponibles: ${FORMATS.join(", ")})`,
+      en: `Unknown format: ${String(format)} (available: ${FORMATS.join(", ")})`,
+    });
+  }
+  // Every registered collector, not only one lab's: the policy serves every lab.
+  const all = await Promise.all(Object.keys(collectors).sort().map(loadCollector));
+  const document = policyDocument(all, { invoke: a["invoke"] !== false });
+  io.stdout.write(format === "json" ? renderPolicyJson(document) : renderInstructorRole(document));
+  return EXIT.passed;
+}

@@ -187,8 +187,8 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
       };
     } else {
       const missing = options.select
-        ? fill(MSG.notSelected[lang], { label, select: options.select, region: snapshot.region })
-        : fill(MSG.noResource[lang], { label, region: snapshot.region });
+        ? fill(MSG.notSelected[lang], { select: options.select, region: snapshot.region })
+        : fill(MSG.noResource[lang], { plural: (spec.plural ?? spec.label)[lang], region: snapshot.region });
       const found = (snapshot.elsewhere ?? []).filter((l) => l.count > 0);
       let message = missing;
       if (found.length > 0) {

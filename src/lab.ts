@@ -23,6 +23,7 @@ export interface ResourceSpec {
   collector: string;
   list: string;
   label: Text;
+  plural?: Text;
   id: string;
   name?: string;
   requires?: string[];

@@ -48,16 +48,16 @@ export const MSG = {
   noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
   // resource selection
   noResource: {
-    es: "no hay ninguna {label} en {region}",
-    en: "there is no {label} in {region}",
+    es: "no hay {plural} en {region}",
+    en: "there are no {plural} in {region}",
   },
   elsewhere: {
     es: "tu {label} está en {regions}: ejecuta con --region {first}",
     en: "your {label} is in {regions}: run with --region {first}",
   },
   notSelected: {
-    es: "no hay ninguna {label} «{select}» en {region}",
-    en: "there is no {label} «{select}» in {region}",
+    es: "no se encontró «{select}» en {region}",
+    en: "«{select}» was not found in {region}",
   },
   // http answers
   httpStatus: { es: "GET {path} → {status}", en: "GET {path} → {status}" },

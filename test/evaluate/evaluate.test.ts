@@ -106,10 +106,10 @@ describe("which instance is graded", () => {
     expect(es.score).toBe(0);
     expect(es.passed).toBe(false);
     expect(new Set(Object.values(statusOf(es)))).toEqual(new Set(["failed"]));
-    expect(es.notes[0]).toContain("no hay ninguna instancia «no-existe» en us-east-1");
+    expect(es.notes[0]).toContain("no se encontró «no-existe» en us-east-1");
     expect(check(es, "instance-type").message).toContain("no-existe");
     const en = grade(snapshot, { select: "no-existe", lang: "en" });
-    expect(en.notes[0]).toContain("there is no instance «no-existe» in us-east-1");
+    expect(en.notes[0]).toContain("«no-existe» was not found in us-east-1");
   });
 
   it("leaves terminated and shutting-down instances out, as candidates and as others", () => {
@@ -128,7 +128,7 @@ describe("which instance is graded", () => {
   it("treats an account whose only instance is terminated as an account with none", () => {
     const result = grade(snapshotOf([instance("i-0000000000000006a", "borrada", { state: "terminated" })]));
     expect(result.resource).toBeNull();
-    expect(result.notes[0]).toContain("no hay ninguna instancia en us-east-1");
+    expect(result.notes[0]).toContain("no hay instancias en us-east-1");
   });
 });
 
@@ -146,10 +146,10 @@ describe("when there is no instance to grade", () => {
         expect(c.hint).toBe(lab.checks.find((l) => l.id === c.id)!.hint[lang]);
       }
       const [note] = result.notes;
-      expect(note).toContain(lang === "es" ? "no hay ninguna instancia en us-east-1" : "there is no instance in us-east-1");
+      expect(note).toContain(lang === "es" ? "no hay instancias en us-east-1" : "there are no instances in us-east-1");
       expect(note).toContain(lab.resource.missing![lang]);
       expect(check(result, "instance-running").message).toBe(
-        lang === "es" ? "no hay ninguna instancia en us-east-1" : "there is no instance in us-east-1",
+        lang === "es" ? "no hay instancias en us-east-1" : "there are no instances in us-east-1",
       );
     }
   });

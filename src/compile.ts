@@ -13,6 +13,8 @@ export interface CompiledLab {
 
 export interface CompiledCheck {
   validate: ValidateFunction;
+  /** The check's `notes`, each with its `when` compiled. */
+  notes?: { validate: ValidateFunction; text: Check["title"] }[];
 }
 
 type Ast = ReturnType<typeof compileQuery>;
@@ -38,7 +40,10 @@ export function compileLab(lab: Lab): CompiledLab {
   const checks = new Map<Check, CompiledCheck>();
   for (const check of lab.checks) {
     try {
-      checks.set(check, { validate: ajv.compile(check.expected) });
+      checks.set(check, {
+        validate: ajv.compile(check.expected),
+        ...(check.notes ? { notes: check.notes.map((n) => ({ validate: ajv.compile(n.when), text: n.text })) } : {}),
+      });
       for (const expr of [check.subject, check.found, check.location]) if (expr) query(expr, {});
     } catch (err) {
       throw new Error(`check «${check.id}»: ${(err as Error).message}`);

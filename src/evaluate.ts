@@ -89,10 +89,12 @@ function gradeCheck(
   const where = locationOf(check, source);
   if (ok) {
     const found = formatFound(check, shown, lang);
+    // An accepted alternative still says so: «GLACIER_IR … (se acepta; el curso usa GLACIER)».
+    const notes = (compiled.checks.get(check)!.notes ?? []).filter((n) => n.validate(subject)).map((n) => n.text[lang]);
     return {
       ...common, status: "passed", points: check.points,
-      message: fill(MSG.passedFound[lang], { field: (check.field ?? check.title)[lang], found: found ?? MSG.nothing[lang] }),
-      expected: expectationOfCheck(check, lang), found, hint: null, ...where,
+      message: [fill(MSG.passedFound[lang], { field: (check.field ?? check.title)[lang], found: found ?? MSG.nothing[lang] }), ...notes].join(" — "),
+      expected: expectationOfCheck(check, lang), found, hint: null, ...where, ...(notes.length ? { notes } : {}),
     };
   }
   const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);

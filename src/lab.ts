@@ -58,6 +58,8 @@ export interface Check {
   requires?: string[];
   on?: "resource" | "repo" | "account";
   location?: string;
+  /** Remarks added to a passed check's message when its subject matches `when` (JSON Schema). */
+  notes?: { when: object | boolean; text: Text }[];
 }
 
 // Built: <package>/dist/src/lab.js; run from source (tests): <package>/src/lab.ts.

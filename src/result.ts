@@ -16,6 +16,8 @@ export interface CheckResult {
   hint: string | null;
   severity: "error" | "warning";
   required: boolean;
+  /** Remarks on a passed check (an accepted alternative), also at the end of `message`. */
+  notes?: string[];
   /** Where a repository check points, for annotations. */
   file?: string;
   line?: number;

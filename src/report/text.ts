@@ -25,7 +25,9 @@ export function renderText(result: Result, options: TextOptions): string {
   lines.push(`${t("account")} ${account} · ${t("region")} ${result.region}`);
   if (result.resource) {
     const r = result.resource;
-    lines.push(`${t("graded")}: ${r.kind} ${r.id}${r.name ? ` (${r.name})` : ""}`);
+    // S3 buckets live in their own region, whatever region was graded.
+    const where = r.region !== result.region ? ` · ${t("region")} ${r.region}` : "";
+    lines.push(`${t("graded")}: ${r.kind} ${r.id}${r.name ? ` (${r.name})` : ""}${where}`);
     if (r.others.length) {
       lines.push(`${t("others")}: ${r.others.map((o) => `${o.id}${o.name ? ` (${o.name})` : ""}`).join(", ")}`);
     }
@@ -59,6 +61,7 @@ function renderCheck(
     tags.length ? paint("90", ` [${tags.join(", ")}]`) : ""
   }`;
   const lines = [head];
+  for (const note of check.status === "passed" ? (check.notes ?? []) : []) lines.push(`    ${paint("33", note)}`);
   if (check.status !== "passed") {
     lines.push(`    ${check.message}`);
     if (check.hint) lines.push(`    ${paint("36", `${t("howToFix")}:`)} ${check.hint}`);

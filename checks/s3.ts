@@ -1,0 +1,321 @@
+import {
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  S3Client,
+  paginateListBuckets,
+  type Bucket,
+  type LifecycleRule,
+  type PublicAccessBlockConfiguration,
+  type ServerSideEncryptionRule,
+} from "@aws-sdk/client-s3";
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collector.js";
+import type { CallError } from "../src/snapshot.js";
+
+/** The four Block Public Access settings, in AWS's words (camelCase). */
+export interface PublicAccessBlockFacts {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+export interface LifecycleTransitionFacts {
+  days: number | null;
+  date: string | null;
+  storageClass: string | null;
+}
+
+export interface NoncurrentTransitionFacts {
+  noncurrentDays: number | null;
+  newerNoncurrentVersions: number | null;
+  storageClass: string | null;
+}
+
+export interface LifecycleRuleFacts {
+  id: string | null;
+  /** Enabled or Disabled. */
+  status: string | null;
+  /** The key prefix the rule applies to, wherever AWS put it (Filter.Prefix, Filter.And.Prefix or the legacy Prefix); "" is the whole bucket. */
+  prefix: string;
+  /** Tags and object sizes that narrow the rule; empty when it applies to every object under the prefix. */
+  tags: Record<string, string>;
+  objectSizeGreaterThan: number | null;
+  objectSizeLessThan: number | null;
+  /** Current versions. */
+  transitions: LifecycleTransitionFacts[];
+  /** Noncurrent (older) versions, which a lab about current objects must not count. */
+  noncurrentTransitions: NoncurrentTransitionFacts[];
+  expirationDays: number | null;
+  noncurrentExpirationDays: number | null;
+  abortIncompleteMultipartUploadDays: number | null;
+}
+
+/** A rule's status, id and prefix carried onto each of its transitions, so a lab can ask for «an enabled rule's transition». */
+export interface RuleRef {
+  ruleId: string | null;
+  status: string | null;
+  prefix: string;
+}
+
+export interface LifecycleFacts {
+  rules: LifecycleRuleFacts[];
+  transitions: (LifecycleTransitionFacts & RuleRef)[];
+  noncurrentTransitions: (NoncurrentTransitionFacts & RuleRef)[];
+}
+
+export interface DefaultEncryptionFacts {
+  /** AES256 (SSE-S3), aws:kms (SSE-KMS) or aws:kms:dsse (DSSE-KMS). */
+  sseAlgorithm: string | null;
+  kmsMasterKeyId: string | null;
+  bucketKeyEnabled: boolean | null;
+}
+
+export interface BucketFacts {
+  name: string;
+  /** Where the bucket lives; null when GetBucketLocation failed. */
+  region: string | null;
+  creationDate: string | null;
+  /** Enabled or Suspended; null for a bucket whose versioning was never turned on (AWS answers no Status). */
+  versioning: string | null;
+  mfaDelete: string | null;
+  /** No lifecycle configuration is `{ rules: [] }`; null only when it could not be read. */
+  lifecycle: LifecycleFacts | null;
+  /** null when the bucket has no default encryption, or it could not be read (then `errors` says so). */
+  defaultEncryption: DefaultEncryptionFacts | null;
+  /** The bucket's own Block Public Access; null when it has none. */
+  publicAccessBlock: PublicAccessBlockFacts | null;
+  /** The account's Block Public Access, which applies to every bucket. */
+  accountPublicAccessBlock: PublicAccessBlockFacts | null;
+  /** Calls about this bucket alone that failed: one denied bucket does not make the others errors. */
+  errors: CallError[];
+}
+
+export interface S3Facts {
+  accountId: string | null;
+  accountPublicAccessBlock: PublicAccessBlockFacts | null;
+  buckets: BucketFacts[];
+}
+
+/** Buckets are read a few at a time: a student has a handful, an instructor's test account hundreds. */
+export const BUCKET_CONCURRENCY = 10;
+
+const ACTIONS = [
+  "s3:ListAllMyBuckets",
+  "s3:GetBucketLocation",
+  "s3:GetBucketVersioning",
+  "s3:GetLifecycleConfiguration",
+  "s3:GetEncryptionConfiguration",
+  "s3:GetBucketPublicAccessBlock",
+  "s3:GetAccountPublicAccessBlock",
+  "sts:GetCallerIdentity",
+] as const;
+
+/** GetBucketLocation says nothing for us-east-1 and «EU» for the oldest eu-west-1 buckets. */
+export function locationRegion(constraint: string | null | undefined): string {
+  if (!constraint) return "us-east-1";
+  return constraint === "EU" ? "eu-west-1" : constraint;
+}
+
+function isoDate(value: Date | string | undefined): string | null {
+  if (value === undefined) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export function publicAccessBlockFacts(config: PublicAccessBlockConfiguration | undefined): PublicAccessBlockFacts | null {
+  if (!config) return null;
+  return {
+    blockPublicAcls: config.BlockPublicAcls === true,
+    ignorePublicAcls: config.IgnorePublicAcls === true,
+    blockPublicPolicy: config.BlockPublicPolicy === true,
+    restrictPublicBuckets: config.RestrictPublicBuckets === true,
+  };
+}
+
+function allBlocked(pab: PublicAccessBlockFacts | null): boolean {
+  return !!pab && pab.blockPublicAcls && pab.ignorePublicAcls && pab.blockPublicPolicy && pab.restrictPublicBuckets;
+}
+
+export function lifecycleRuleFacts(rule: LifecycleRule): LifecycleRuleFacts {
+  const filter = rule.Filter;
+  const and = filter?.And;
+  const tags = [...(and?.Tags ?? []), ...(filter?.Tag ? [filter.Tag] : [])];
+  return {
+    id: rule.ID ?? null,
+    status: rule.Status ?? null,
+    // The legacy top-level Prefix still comes back for rules written before filters existed.
+    prefix: filter?.Prefix ?? and?.Prefix ?? rule.Prefix ?? "",
+    tags: Object.fromEntries(tags.flatMap((t) => (t.Key ? [[t.Key, t.Value ?? ""]] : []))),
+    objectSizeGreaterThan: filter?.ObjectSizeGreaterThan ?? and?.ObjectSizeGreaterThan ?? null,
+    objectSizeLessThan: filter?.ObjectSizeLessThan ?? and?.ObjectSizeLessThan ?? null,
+    transitions: (rule.Transitions ?? []).map((t) => ({
+      days: t.Days ?? null,
+      date: isoDate(t.Date),
+      storageClass: t.StorageClass ?? null,
+    })),
+    noncurrentTransitions: (rule.NoncurrentVersionTransitions ?? []).map((t) => ({
+      noncurrentDays: t.NoncurrentDays ?? null,
+      newerNoncurrentVersions: t.NewerNoncurrentVersions ?? null,
+      storageClass: t.StorageClass ?? null,
+    })),
+    expirationDays: rule.Expiration?.Days ?? null,
+    noncurrentExpirationDays: rule.NoncurrentVersionExpiration?.NoncurrentDays ?? null,
+    abortIncompleteMultipartUploadDays: rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation ?? null,
+  };
+}
+
+export function lifecycleFacts(rules: LifecycleRule[]): LifecycleFacts {
+  const normalized = rules.map(lifecycleRuleFacts);
+  const ref = (r: LifecycleRuleFacts): RuleRef => ({ ruleId: r.id, status: r.status, prefix: r.prefix });
+  return {
+    rules: normalized,
+    transitions: normalized.flatMap((r) => r.transitions.map((t) => ({ ...ref(r), ...t }))),
+    noncurrentTransitions: normalized.flatMap((r) => r.noncurrentTransitions.map((t) => ({ ...ref(r), ...t }))),
+  };
+}
+
+/** The rule that sets default encryption; other rules (BlockedEncryptionTypes only) say nothing about it. */
+export function defaultEncryptionFacts(rules: ServerSideEncryptionRule[]): DefaultEncryptionFacts | null {
+  const rule = rules.find((r) => r.ApplyServerSideEncryptionByDefault);
+  if (!rule) return null;
+  return {
+    sseAlgorithm: rule.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null,
+    kmsMasterKeyId: rule.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null,
+    bucketKeyEnabled: rule.BucketKeyEnabled ?? null,
+  };
+}
+
+/** An S3 answer that means «not configured», which is a fact about the bucket, not an error. */
+function absentAs<T>(code: string, value: T) {
+  return (err: unknown): T => {
+    if (err instanceof Error && err.name === code) return value;
+    throw err;
+  };
+}
+
+/** Emulators serve buckets by path, not by virtual host. */
+function s3In(ctx: CollectContext, region: string, extra: Record<string, unknown> = {}): S3Client {
+  return ctx.clients.get(S3Client, region, { ...(process.env["AWS_ENDPOINT_URL"] ? { forcePathStyle: true } : {}), ...extra });
+}
+
+/** The account's Block Public Access: STS for the account id, then S3 Control. */
+async function accountBlock(ctx: CollectContext): Promise<{ accountId: string | null; block: PublicAccessBlockFacts | null }> {
+  const sts = ctx.clients.get(STSClient, ctx.region);
+  const who = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+  const accountId = who?.Account ?? null;
+  if (!accountId) return { accountId, block: null };
+  const endpoint = process.env["AWS_ENDPOINT_URL"];
+  // S3 Control puts the account id in the host name ({id}.s3-control…), which an emulator on
+  // 127.0.0.1 cannot serve; the x-amz-account-id header carries it as well.
+  const control = ctx.clients.get(S3ControlClient, ctx.region, endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {});
+  const answer = await ctx.attempt("s3:GetAccountPublicAccessBlock", () =>
+    control
+      .send(new GetAccountPublicAccessBlockCommand({ AccountId: accountId }))
+      .catch(absentAs("NoSuchPublicAccessBlockConfiguration", { PublicAccessBlockConfiguration: undefined })),
+  );
+  return { accountId, block: answer ? publicAccessBlockFacts(answer.PublicAccessBlockConfiguration) : null };
+}
+
+async function bucketRegion(ctx: CollectContext, bucket: Bucket): Promise<string | null> {
+  // ListBuckets names the region when asked with MaxBuckets (since 2024); older endpoints do not.
+  if (bucket.BucketRegion) return bucket.BucketRegion;
+  const name = bucket.Name ?? "";
+  const answer = await ctx.attempt("s3:GetBucketLocation", () => s3In(ctx, ctx.region).send(new GetBucketLocationCommand({ Bucket: name })), name);
+  return answer ? locationRegion(answer.LocationConstraint) : null;
+}
+
+/** One bucket's settings, each read in the bucket's own region, all four at once. */
+async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket): Promise<BucketFacts> {
+  const name = bucket.Name ?? "";
+  const errors: CallError[] = [];
+  const located = makeContext(self, ctx.region, ctx.clients, ctx.options, errors);
+  const region = await bucketRegion(located, bucket);
+  // An unknown region: ask from the graded one and let the SDK follow S3's redirect.
+  const here = makeContext(self, region ?? ctx.region, ctx.clients, ctx.options, errors);
+  const client = region ? s3In(here, region) : s3In(here, ctx.region, { followRegionRedirects: true });
+  const [versioning, lifecycle, encryption, block] = await Promise.all([
+    here.attempt("s3:GetBucketVersioning", () => client.send(new GetBucketVersioningCommand({ Bucket: name })), name),
+    here.attempt(
+      "s3:GetLifecycleConfiguration",
+      () =>
+        client
+          .send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))
+          .catch(absentAs("NoSuchLifecycleConfiguration", { Rules: [] })),
+      name,
+    ),
+    here.attempt(
+      "s3:GetEncryptionConfiguration",
+      () =>
+        client
+          .send(new GetBucketEncryptionCommand({ Bucket: name }))
+          .catch(absentAs("ServerSideEncryptionConfigurationNotFoundError", { ServerSideEncryptionConfiguration: undefined })),
+      name,
+    ),
+    here.attempt(
+      "s3:GetBucketPublicAccessBlock",
+      () =>
+        client
+          .send(new GetPublicAccessBlockCommand({ Bucket: name }))
+          .catch(absentAs("NoSuchPublicAccessBlockConfiguration", { PublicAccessBlockConfiguration: undefined })),
+      name,
+    ),
+  ]);
+  return {
+    name,
+    region,
+    creationDate: isoDate(bucket.CreationDate),
+    versioning: versioning?.Status ?? null,
+    mfaDelete: versioning?.MFADelete ?? null,
+    lifecycle: lifecycle ? lifecycleFacts(lifecycle.Rules ?? []) : null,
+    defaultEncryption: encryption ? defaultEncryptionFacts(encryption.ServerSideEncryptionConfiguration?.Rules ?? []) : null,
+    publicAccessBlock: block ? publicAccessBlockFacts(block.PublicAccessBlockConfiguration) : null,
+    accountPublicAccessBlock: null,
+    errors,
+  };
+}
+
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const collector: Collector<S3Facts> = defineCollector<S3Facts>({
+  service: "s3",
+  actions: ACTIONS,
+  async collect(ctx) {
+    const accountErrors: CallError[] = [];
+    const accountCtx = makeContext(collector, ctx.region, ctx.clients, ctx.options, accountErrors);
+    const client = s3In(ctx, ctx.region);
+    // The account's settings and the bucket list overlap; then every bucket, a few at a time.
+    const [account, listed] = await Promise.all([
+      accountBlock(accountCtx),
+      ctx.attempt("s3:ListAllMyBuckets", async () => {
+        const buckets: Bucket[] = [];
+        for await (const page of paginateListBuckets({ client, pageSize: 1000 }, {})) buckets.push(...(page.Buckets ?? []));
+        return buckets;
+      }),
+    ]);
+    const buckets = await mapBounded(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
+    for (const bucket of buckets) {
+      bucket.accountPublicAccessBlock = account.block;
+      // The account's setting matters only to a bucket whose own does not block everything.
+      if (!allBlocked(bucket.publicAccessBlock)) bucket.errors.push(...accountErrors);
+    }
+    return { accountId: account.accountId, accountPublicAccessBlock: account.block, buckets };
+  },
+});
+
+export default collector;

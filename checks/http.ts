@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { Agent, request } from "undici";
 import type { HttpAnswer } from "../src/evidence.js";
 import type { ProbeSpec } from "../src/lab.js";
@@ -13,19 +14,28 @@ export interface ProbeSettings {
 
 export const DEFAULT_PROBE: ProbeSettings = { timeoutMs: 5000, maxBodyBytes: 64 * 1024, maxRedirects: 3 };
 
-/** Parses `--probe-host` / CALIFICAR_PROBE_HOST: `127.0.0.1`, `127.0.0.1:8080`, `[::1]:8080`. */
+const HOSTNAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+
+/** Parses `--probe-host` / CALIFICAR_PROBE_HOST: `127.0.0.1`, `127.0.0.1:8080`, `[::1]:8080`, `::1`. */
 export function parseProbeHost(value: string): ProbeSettings["override"] | undefined {
-  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(value.trim());
+  const trimmed = value.trim();
+  if (isIPv6(trimmed)) return { host: trimmed };
+  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(trimmed);
   if (!m) return undefined;
+  const host = (m[1] ?? m[2])!;
+  // URL's hostname setter ignores what it cannot parse, which would probe the real address instead.
+  if (m[1] !== undefined ? !isIPv6(host) : !HOSTNAME.test(host)) return undefined;
   const port = m[3] ? Number(m[3]) : undefined;
   if (port !== undefined && (port < 1 || port > 65535)) return undefined;
-  return { host: (m[1] ?? m[2])!, ...(port ? { port } : {}) };
+  return { host, ...(port ? { port } : {}) };
 }
 
 function probeErrorCode(err: unknown): string {
-  const e = err as { code?: string; name?: string; cause?: unknown };
-  const code = e.code ?? (e.cause as { code?: string } | undefined)?.code ?? e.name ?? "";
-  if (/TIMEOUT|TimeoutError|AbortError|ETIMEDOUT/i.test(code)) return "timeout";
+  const e = err as { code?: unknown; name?: unknown; cause?: { code?: unknown } };
+  // The abort signal's DOMException has a numeric code (23) and says "TimeoutError" in its name.
+  const words = [e.code, e.cause?.code, e.name].filter((w): w is string => typeof w === "string");
+  if (words.some((w) => /TIMEOUT|TimeoutError|AbortError|ETIMEDOUT/i.test(w))) return "timeout";
+  const code = words[0] ?? "";
   if (code === "ECONNREFUSED") return "refused";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "reset";
   if (/EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN/.test(code)) return "unreachable";

@@ -47,7 +47,8 @@ export function parseArgv(argv: string[], specs: ArgSpecs): ParsedArgs {
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type !== "string") continue;
     const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
-    if (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--"))) {
+    // `--region=` is a missing value too, not a silent fall back to the default.
+    if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
       throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
     }
   }

@@ -10,6 +10,7 @@ const DENIED = new Set([
   "UnauthorizedAccess",
   "InsufficientPrivilegesException",
   "OptInRequired",
+  "NotAuthorized",
 ]);
 
 const THROTTLED = new Set([
@@ -38,6 +39,9 @@ const CREDENTIALS = new Set([
   "TokenRefreshRequired",
   "InvalidSignatureException",
   "MissingAuthenticationToken",
+  "IncompleteSignature",
+  // EC2's answer to a request signed with temporary credentials that have expired.
+  "RequestExpired",
 ]);
 
 const NETWORK_CODES = new Set([
@@ -79,12 +83,16 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
     const inner = err.errors.map(classifyAwsError).find((c) => c !== null);
     if (inner) return inner;
   }
-  if (e.$metadata !== undefined || e.$fault !== undefined) {
+  if (e.$metadata !== undefined || e.$fault !== undefined || e.$response !== undefined) {
     const status = (e.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode;
     if (status === 403) return { kind: "denied", code: name, message };
-    return { kind: "api", code: name === "Error" ? `HTTP${status ?? ""}` : name, message };
+    // No AWS error name: a body the SDK could not parse. A 2xx with such a body is malformed;
+    // an error status (a proxy's HTML page, an empty 502) is named by its status.
+    if (name === "Error" || name === "Unknown" || name === "UnknownError") {
+      const failed = status !== undefined && (status < 200 || status >= 300);
+      return { kind: "api", code: failed ? `HTTP${status}` : "MalformedResponse", message };
+    }
+    return { kind: "api", code: name, message };
   }
-  // Parsing failures of malformed responses carry $response from the SDK deserializer.
-  if (e.$response !== undefined) return { kind: "api", code: "MalformedResponse", message };
   return null;
 }

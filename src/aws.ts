@@ -33,6 +33,8 @@ export class ClientPool {
         requestHandler: {
           connectionTimeout: s.connectionTimeout ?? 3000,
           requestTimeout: s.requestTimeout ?? 15000,
+          // Without it the handler only logs a warning and an endpoint that never answers hangs us forever.
+          throwOnRequestTimeout: true,
         },
         ...extra,
       });

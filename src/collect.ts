@@ -42,13 +42,19 @@ function credentialsProblem(errors: CallError[]): CallError | undefined {
 }
 
 /** Why nothing can be graded, in the student's words; the CLI exits with 3. */
-function cannotReachAws(error: CallError) {
+function cannotReachAws(error: CallError, profile: string | undefined) {
   if (error.kind === "credentials") {
     const expired = /Expired|TokenRefresh/i.test(error.code);
     return cannotGrade(
-      expired
+      // A mistyped --profile or AWS_PROFILE reads as "no credentials" in the SDK's words: name it.
+      !expired && profile
         ? {
-            es: `Tus credenciales de AWS caducaron (${error.code}). Renueválas: «aws sso login», o copia las nuevas claves de tu laboratorio.`,
+            es: `No hay credenciales de AWS válidas para el perfil «${profile}» (${error.code}). Comprueba que existe («aws configure list-profiles») o inicia sesión con «aws sso login --profile ${profile}».`,
+            en: `No valid AWS credentials for profile «${profile}» (${error.code}). Check that it exists («aws configure list-profiles») or sign in with «aws sso login --profile ${profile}».`,
+          }
+        : expired
+        ? {
+            es: `Tus credenciales de AWS caducaron (${error.code}). Renuévalas: «aws sso login», o copia las nuevas claves de tu laboratorio.`,
             en: `Your AWS credentials have expired (${error.code}). Renew them: «aws sso login», or copy your lab's new keys.`,
           }
         : {
@@ -97,7 +103,7 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
       }),
     ]);
     const problem = credentialsProblem(errors);
-    if (problem) throw cannotReachAws(problem);
+    if (problem) throw cannotReachAws(problem, request.aws.profile ?? process.env["AWS_PROFILE"]);
 
     const compiled = compileLab(lab);
     const listed = query(lab.resource.list, facts[lab.resource.collector] ?? {});

@@ -33,7 +33,8 @@ function errorMessage(error: CallError, lang: Lang): string {
     throttled: MSG.errThrottled,
     credentials: MSG.errCredentials,
     network: MSG.errNetwork,
-    timeout: MSG.errTimeout,
+    // A probe that times out points at the student's network or app; an API call, at AWS.
+    timeout: error.action.startsWith("http:") ? MSG.errTimeout : MSG.errApiTimeout,
     api: MSG.errApi,
   }[error.kind];
   return fill(template[lang], data);

@@ -10,6 +10,12 @@ export const collectors: Record<string, () => Promise<{ default: Collector }>> =
   iam: () => import("./iam.js"),
   elasticbeanstalk: () => import("./elasticbeanstalk.js"),
   repo: () => import("./repo.js"),
+  "cleanup-ec2": () => import("./cleanup-ec2.js"),
+  "cleanup-elbv2": () => import("./cleanup-elbv2.js"),
+  "cleanup-beanstalk": () => import("./cleanup-beanstalk.js"),
+  "cleanup-lambda": () => import("./cleanup-lambda.js"),
+  "cleanup-logs": () => import("./cleanup-logs.js"),
+  "cleanup-s3": () => import("./cleanup-s3.js"),
 };
 
 export async function loadCollector(service: string): Promise<Collector> {

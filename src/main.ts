@@ -25,7 +25,9 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     }
     const first = argv.find((a) => !a.startsWith("-"));
     const sub = first !== undefined ? commands[first] : undefined;
-    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
+    // `calificar limpieza --help` is the cleanup command's own help, not the grader's.
+    const ownHelp = first === "limpieza" || first === "cleanup";
+    if (argv.length === 0 || (!ownHelp && (argv.includes("--help") || argv.includes("-h")))) {
       const { gradeHelp } = await import("./commands/grade.js");
       io.stdout.write(gradeHelp(lang));
       return argv.length === 0 ? EXIT.badInput : EXIT.passed;

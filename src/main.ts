@@ -19,23 +19,17 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const lang = langFromArgv(argv, io.env);
   const debug = argv.includes("--debug");
   try {
-    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    if (argv.includes("--version") || (argv.length === 1 && argv[0] === "-v")) {
       io.stdout.write(`${toolVersion()}\n`);
       return EXIT.passed;
     }
-    const first = argv.find((a) => !a.startsWith("-"));
-    const sub = first !== undefined ? commands[first] : undefined;
-    // `calificar limpieza --help` is the cleanup command's own help, not the grader's.
-    const ownHelp = first === "limpieza" || first === "cleanup";
-    if (argv.length === 0 || (!ownHelp && (argv.includes("--help") || argv.includes("-h")))) {
+    // A subcommand comes first (`calificar limpieza --region …`) and answers its own --help.
+    const sub = argv[0] !== undefined ? commands[argv[0]] : undefined;
+    if (sub) return await (await sub())(argv.slice(1), io);
+    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
       const { gradeHelp } = await import("./commands/grade.js");
       io.stdout.write(gradeHelp(lang));
       return argv.length === 0 ? EXIT.badInput : EXIT.passed;
-    }
-    if (sub) {
-      const rest = [...argv];
-      rest.splice(argv.indexOf(first!), 1);
-      return await (await sub())(rest, io);
     }
     const { grade } = await import("./commands/grade.js");
     return await grade(argv, io);

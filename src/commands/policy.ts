@@ -1,5 +1,5 @@
 import { collectors, loadCollector } from "../../checks/index.js";
-import { parseArgv, type ArgSpecs } from "../args.js";
+import { parseArgv, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../errors.js";
 import type { Io } from "../io.js";
 import { policyDocument, renderInstructorRole, renderPolicyJson } from "../policy.js";
@@ -25,11 +25,21 @@ export const policyArgs = {
     },
   },
   lang: { type: "string", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma", en: "language" } },
+  help: { type: "boolean", alias: "h", description: { es: "muestra esta ayuda", en: "show this help" } },
 } satisfies ArgSpecs;
+
+const usage = {
+  es: "Uso: calificar policy [opciones]   (alias: politica)\n\nImprime la política IAM de solo lectura que calificar necesita, derivada de lo que declara cada colector.",
+  en: "Usage: calificar policy [options]   (alias: politica)\n\nPrints the read-only IAM policy calificar needs, derived from what every collector declares.",
+};
 
 /** `calificar policy`: the IAM policy calificar needs, from what every collector declares. */
 export async function policy(argv: string[], io: Io): Promise<ExitCode> {
   const { _: positionals, values: a } = parseArgv(argv, policyArgs);
+  if (a["help"] === true) {
+    io.stdout.write(renderHelp(usage, policyArgs, a["lang"] === "en" ? "en" : "es"));
+    return EXIT.passed;
+  }
   if (positionals.length > 0) throw badInput({ es: `Sobra el argumento «${positionals[0]}»`, en: `Unexpected argument «${positionals[0]}»` });
   const format = a["format"] ?? "json";
   if (format !== "json" && format !== "cloudformation") {

@@ -2,6 +2,8 @@ import type { Result } from "../result.js";
 
 export interface RenderOptions {
   color: boolean;
+  /** The environment a gradebook format reads its submission identity from (classroom50); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 export type Renderer = (result: Result, options: RenderOptions) => string | Promise<string>;
@@ -10,6 +12,14 @@ export type Renderer = (result: Result, options: RenderOptions) => string | Prom
 export const renderers: Record<string, () => Promise<Renderer>> = {
   text: async () => (await import("./text.js")).renderText,
   json: async () => (await import("./json.js")).renderJson,
+  md: async () => (await import("./md.js")).renderMarkdown,
+  html: async () => (await import("./html.js")).renderHtml,
+  junit: async () => (await import("./junit.js")).renderJunit,
+  gradescope: async () => (await import("./gradescope.js")).renderGradescope,
+  classroom50: async () => {
+    const { renderClassroom50 } = await import("./classroom50.js");
+    return (result, options) => renderClassroom50(result, options.env ?? process.env);
+  },
 };
 
 export const FORMATS = Object.keys(renderers);

@@ -1,0 +1,235 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Result } from "../../src/result.js";
+import { renderHtml } from "../../src/report/html.js";
+import { allResults, failedLab, passedLab, trickyResult, troubledLab } from "./fixtures.js";
+
+describe("html report, as written", () => {
+  it.each(allResults())("%s: one self-contained page in the report's language", async (_, result) => {
+    const html = await renderHtml(result);
+    expect(html.startsWith("<!doctype html>\n")).toBe(true);
+    expect(html).toContain(`<html lang="${result.lang}">`);
+    expect(html).toContain('<meta charset="utf-8">');
+    // Nothing that would make the page fetch anything: no scripts, links, images, fonts, imports.
+    expect(html).not.toMatch(/<(script|link|img|iframe|object|embed|video|audio|source)\b/i);
+    expect(html).not.toMatch(/\b(src|href|srcset|action|poster)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import|@font-face/i);
+    expect(html).toContain("@media print");
+  });
+
+  it("escapes what the lab and the account say (a <script> in a hint stays text)", async () => {
+    const html = await renderHtml(trickyResult());
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;");
+    expect(html).toContain("tu entorno &lt;b&gt;también&lt;&#x2F;b&gt;");
+    expect(html).not.toContain("<b>");
+  });
+});
+
+const CHROMIUM = "/usr/bin/chromium";
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+interface Opened {
+  page: Page;
+  /** Every URL the page asked for besides its own file. */
+  requests: string[];
+  errors: string[];
+}
+
+// The few DOM types the in-page code uses (the project's TypeScript has no "dom" lib).
+interface PageElement {
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+  parentElement: PageElement | null;
+  closest(selector: string): PageElement | null;
+}
+interface PageGlobals {
+  document: { body: { querySelectorAll(selector: string): ArrayLike<PageElement> } };
+  getComputedStyle(element: PageElement): { color: string; backgroundColor: string };
+}
+
+/** WCAG contrast of every element that shows text, against its nearest opaque background. */
+function lowContrast(page: Page): Promise<{ text: string; ratio: number }[]> {
+  return page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
+    const TEXT_NODE = 3;
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const background = (el: PageElement | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const low: { text: string; ratio: number }[] = [];
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === TEXT_NODE && n.textContent!.trim())
+        .map((n) => n.textContent!.trim());
+      if (!own.length || el.closest("[aria-hidden=true]")) continue;
+      const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) low.push({ text: own.join(" ").slice(0, 40), ratio: Math.round(ratio * 100) / 100 });
+    }
+    return low;
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM)(
+  HAS_CHROMIUM ? "html report in Chromium" : `html report in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`,
+  () => {
+    let browser: Browser;
+    const dir = mkdtempSync(join(tmpdir(), "calificar-html-"));
+
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    async function open(name: string, result: Result): Promise<Opened> {
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, await renderHtml(result));
+      const url = pathToFileURL(file).href;
+      const context = await browser.newContext();
+      // Anything but the file itself is recorded and refused: the test never reaches a network.
+      const requests: string[] = [];
+      await context.route(/^(?!file:)/, (route) => {
+        if (!requests.includes(route.request().url())) requests.push(route.request().url());
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on("request", (request) => {
+        if (request.url() !== url && !requests.includes(request.url())) requests.push(request.url());
+      });
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(url, { waitUntil: "load" });
+      return { page, requests, errors };
+    }
+
+    it("shows a failed lab: score, verdict, the failed checks and how to fix them (Spanish)", async () => {
+      const result = failedLab("es");
+      const { page, requests, errors } = await open("failed-es", result);
+      expect(await page.locator("html").getAttribute("lang")).toBe("es");
+      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+        `Laboratorio lab-ec2: ${result.lab.title}`,
+      );
+      expect(await page.getByText("Nota: 10/13 (77%)").isVisible()).toBe(true);
+      expect(await page.getByText("NO APROBADO", { exact: true }).isVisible()).toBe(true);
+
+      const table = page.getByRole("table", { name: "Comprobaciones de lab-ec2" });
+      expect(await table.isVisible()).toBe(true);
+      expect(await table.getByRole("columnheader").allTextContents()).toEqual(["Comprobación", "Resultado", "Puntos"]);
+      expect(await table.getByRole("rowheader").count()).toBe(result.checks.length);
+      for (const check of result.checks) {
+        const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${check.id} `) }) });
+        const word = { passed: "correcta", failed: "incorrecta", error: "no se pudo comprobar", skipped: "omitida" }[check.status];
+        // The status is a word in the cell, not only a colour.
+        expect((await row.getByRole("cell").first().innerText()).trim()).toBe(`${check.status === "passed" ? "✓" : "✗"} ${word}`);
+      }
+
+      const fixes = page.getByRole("heading", { level: 2, name: "Qué falla y cómo arreglarlo" });
+      expect(await fixes.isVisible()).toBe(true);
+      const failed = result.checks.filter((c) => c.status === "failed");
+      expect(failed.map((c) => c.id)).toEqual(["elastic-ip", "ssh-restricted"]);
+      expect(await page.getByRole("heading", { level: 3 }).count()).toBe(failed.length);
+      for (const check of failed) {
+        const article = page.getByRole("article", { name: new RegExp(`^${check.id} `) });
+        expect(await article.isVisible()).toBe(true);
+        expect(await article.getByText(check.hint!, { exact: true }).isVisible()).toBe(true);
+        expect(await article.getByText(check.expected!, { exact: true }).isVisible()).toBe(true);
+      }
+      const ssh = page.getByRole("article", { name: /^ssh-restricted / });
+      expect(await ssh.getByRole("definition").allInnerTexts()).toContain("0.0.0.0/0");
+
+      expect(await lowContrast(page)).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it("prints everything a student needs (print media, PDF)", async () => {
+      const result = failedLab("es");
+      const { page, errors } = await open("print-es", result);
+      await page.emulateMedia({ media: "print" });
+      const hint = result.checks.find((c) => c.id === "ssh-restricted")!.hint!;
+      expect(await page.getByText(hint, { exact: true }).isVisible()).toBe(true);
+      expect(await page.getByRole("table").isVisible()).toBe(true);
+      expect(await lowContrast(page)).toEqual([]);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it("shows a passed lab in English with nothing to fix", async () => {
+      const { page, requests, errors } = await open("passed-en", passedLab("en"));
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.getByText("PASSED", { exact: true }).isVisible()).toBe(true);
+      expect(await page.getByText("Every check passed.").isVisible()).toBe(true);
+      expect(await page.getByRole("heading", { name: "What is wrong and how to fix it" }).count()).toBe(0);
+      expect(await page.getByRole("cell", { name: "passed", exact: true }).count()).toBe(9);
+      expect(await lowContrast(page)).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it("tells error and skipped apart from failed, in words", async () => {
+      const { page, errors } = await open("troubled-en", troubledLab("en"));
+      const table = page.getByRole("table");
+      const status = async (id: string) =>
+        (await table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${id} `) }) }).getByRole("cell").first().innerText()).trim();
+      expect(await status("root-volume")).toBe("! could not check");
+      expect(await status("flask-app")).toBe("– skipped");
+      expect(await status("ssh-restricted")).toBe("✗ failed");
+      // error explains the missing permission; skipped has nothing to fix.
+      const rootVolume = page.getByRole("article", { name: /^root-volume / });
+      expect(await rootVolume.getByText(/ec2:DescribeVolumes/).isVisible()).toBe(true);
+      expect(await page.getByRole("article", { name: /^flask-app / }).count()).toBe(0);
+      expect(await lowContrast(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it("shows repository findings with file and line, and special characters as text", async () => {
+      const result = trickyResult();
+      const { page, requests, errors } = await open("tricky", result);
+      expect(await page.locator("script").count()).toBe(0);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`Laboratorio lab-beanstalk: ${result.lab.title}`);
+      const autoscaling = page.getByRole("article", { name: /^ebextensions-autoscaling / });
+      expect(await autoscaling.getByText(".ebextensions/autoscaling.config:4", { exact: true }).isVisible()).toBe(true);
+      expect(await autoscaling.getByText(`"1" | <min> & 'otro'`, { exact: true }).isVisible()).toBe(true);
+      // A line break in a hint stays a line break.
+      expect(await autoscaling.getByRole("definition").last().innerText()).toContain("</script>\nLuego: git commit && git push");
+      expect(await page.getByRole("rowheader", { name: /^no-committed-secrets / }).innerText()).toContain("config/db.json:12");
+      expect(await page.getByRole("heading", { name: "Avisos" }).isVisible()).toBe(true);
+      expect(await page.getByText("tu entorno <b>también</b> está en us-west-2 & eu-west-1").isVisible()).toBe(true);
+      expect(await lowContrast(page)).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  },
+);

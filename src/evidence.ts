@@ -126,12 +126,21 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
+ * A `fields` entry that holds `{expected}` or `{found}` is not a name but the whole sentence said
+ * when the subject fails at that part: «se esperaban {expected} líneas con el mensaje, se encontraron {found}».
+ */
+export function isSentence(text: Text): boolean {
+  return Object.values(text).some((t) => /\{(expected|found)\}/.test(t));
+}
+
+/**
  * What was found, in words. An object whose parts the check names in `fields` reads part by part
  * («tipo de volumen raíz: gp3 · tamaño del volumen raíz (GiB): 8»), never as raw JSON.
  */
 export function formatFound(check: Check, value: unknown, lang: Lang): string | null {
-  if (check.fields && check.found === undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
-    return Object.entries(check.fields)
+  const names = Object.entries(check.fields ?? {}).filter(([, name]) => !isSentence(name));
+  if (names.length && check.found === undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    return names
       .map(([pointer, name]) => `${name[lang]}: ${formatValue(valueAt(value, pointer), lang, check.show) ?? MSG.nothing[lang]}`)
       .join(" · ");
   }
@@ -142,6 +151,8 @@ export interface Evidence {
   field: string;
   expected: string;
   found: string | null;
+  /** The check's own sentence for this failure (a `fields` entry with placeholders), in the report's language. */
+  sentence?: string;
 }
 
 /**
@@ -160,6 +171,15 @@ export function evidenceFor(
   let pointer = error?.instancePath ?? "";
   if (error?.keyword === "required") pointer += `/${(error.params as { missingProperty: string }).missingProperty}`;
   const part = pointer !== "" ? check.fields?.[pointer] : undefined;
+  // A sentence speaks of its part even when `found` shows something else for passed checks.
+  if (part && error && isSentence(part)) {
+    return {
+      field: whole[lang],
+      expected: expectationOf(error, lang) ?? expectationOfCheck(check, lang) ?? "",
+      found: formatValue(valueAt(subject, pointer), lang, check.show),
+      sentence: part[lang],
+    };
+  }
   if (part && error && check.found === undefined) {
     return {
       field: part[lang],
@@ -173,6 +193,9 @@ export function evidenceFor(
 }
 
 export function evidenceMessage(evidence: Evidence, lang: Lang): string {
+  if (evidence.sentence) {
+    return fill(evidence.sentence, { field: evidence.field, expected: evidence.expected, found: evidence.found ?? MSG.nothing[lang] });
+  }
   const template = evidence.found === null ? MSG.expectedNothing : MSG.expectedFound;
   return fill(template[lang], { field: evidence.field, expected: evidence.expected, found: evidence.found ?? "" });
 }

@@ -22,7 +22,8 @@ export interface CollectRequest {
   now: () => Date;
 }
 
-const LOCATE_CONCURRENCY = 8;
+// One cheap call per region; AWS enables 17 regions by default, so this is about one wave.
+const LOCATE_CONCURRENCY = 16;
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

@@ -1,5 +1,4 @@
 import { GetAccountSummaryCommand, IAMClient, paginateListMFADevices, paginateListUsers, type MFADevice, type User } from "@aws-sdk/client-iam";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { defineCollector, type CollectContext } from "../src/collector.js";
 
 /** What kind of identity signs the calls, from the shape of its ARN. */
@@ -83,8 +82,7 @@ async function everyUsersMfa(ctx: CollectContext, iam: IAMClient): Promise<strin
 }
 
 async function callerFacts(ctx: CollectContext, iam: IAMClient): Promise<{ accountId: string | null; caller: CallerFacts | null }> {
-  const sts = ctx.clients.get(STSClient, ctx.region);
-  const who = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+  const who = await ctx.attempt("sts:GetCallerIdentity", () => ctx.clients.callerIdentity(ctx.region));
   if (!who?.Arn) return { accountId: who?.Account ?? null, caller: null };
   const { accountId, ...caller } = callerOf(who.Arn);
   let mfaDevices: string[] | undefined = [];

@@ -12,7 +12,6 @@ import {
   type ServerSideEncryptionRule,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collector.js";
 import type { CallError } from "../src/snapshot.js";
 
@@ -205,8 +204,7 @@ function s3In(ctx: CollectContext, region: string, extra: Record<string, unknown
 
 /** The account's Block Public Access: STS for the account id, then S3 Control. */
 async function accountBlock(ctx: CollectContext): Promise<{ accountId: string | null; block: PublicAccessBlockFacts | null }> {
-  const sts = ctx.clients.get(STSClient, ctx.region);
-  const who = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+  const who = await ctx.attempt("sts:GetCallerIdentity", () => ctx.clients.callerIdentity(ctx.region));
   const accountId = who?.Account ?? null;
   if (!accountId) return { accountId, block: null };
   const endpoint = process.env["AWS_ENDPOINT_URL"];

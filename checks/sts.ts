@@ -1,4 +1,3 @@
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { defineCollector } from "../src/collector.js";
 
 export interface StsFacts {
@@ -12,8 +11,7 @@ export default defineCollector<StsFacts>({
   service: "sts",
   actions: ["sts:GetCallerIdentity"],
   async collect(ctx) {
-    const sts = ctx.clients.get(STSClient, ctx.region);
-    const who = await ctx.attempt("sts:GetCallerIdentity", () => sts.send(new GetCallerIdentityCommand({})));
+    const who = await ctx.attempt("sts:GetCallerIdentity", () => ctx.clients.callerIdentity(ctx.region));
     return { account: who?.Account ?? null, arn: who?.Arn ?? null, userId: who?.UserId ?? null };
   },
 });

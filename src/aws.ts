@@ -1,3 +1,4 @@
+import type { GetCallerIdentityCommandOutput } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 
 /** What every SDK client we create shares. One client per (service, region), reused. */
@@ -41,6 +42,24 @@ export class ClientPool {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  private readonly identities = new Map<string, Promise<GetCallerIdentityCommandOutput>>();
+
+  /**
+   * GetCallerIdentity, asked once per region however many collectors need it (the identity, the
+   * account id for S3 Control, the caller for IAM). A failure is shared too, and each caller
+   * records it through its own `attempt`.
+   */
+  async callerIdentity(region: string): Promise<GetCallerIdentityCommandOutput> {
+    let pending = this.identities.get(region);
+    if (!pending) {
+      pending = import("@aws-sdk/client-sts").then(({ STSClient, GetCallerIdentityCommand }) =>
+        this.get(STSClient, region).send(new GetCallerIdentityCommand({})),
+      );
+      this.identities.set(region, pending);
+    }
+    return pending;
   }
 
   /** Closes sockets so the process can exit promptly. */

@@ -68,6 +68,17 @@ async function failure(call: Promise<unknown>): Promise<unknown> {
 }
 
 describe("ClientPool", () => {
+  it("asks GetCallerIdentity once per region, however many collectors want it", async () => {
+    const aws = await serve((_req, _body, res) => res.writeHead(200, { "content-type": "text/xml" }).end(IDENTITY));
+    vi.stubEnv("AWS_ENDPOINT_URL", aws.url);
+    const clients = pool();
+    const answers = await Promise.all([clients.callerIdentity("us-east-1"), clients.callerIdentity("us-east-1"), clients.callerIdentity("us-east-1")]);
+    expect(answers.map((a) => a.Account)).toEqual(["123456789012", "123456789012", "123456789012"]);
+    expect(aws.seen).toEqual(["sts:GetCallerIdentity"]);
+    await clients.callerIdentity("eu-west-1");
+    expect(aws.seen).toEqual(["sts:GetCallerIdentity", "sts:GetCallerIdentity"]);
+  });
+
   it("sends STS and EC2 alike to AWS_ENDPOINT_URL", async () => {
     const aws = await serve((req, body, res) => {
       const xml = body.includes("GetCallerIdentity") ? IDENTITY : REGIONS;

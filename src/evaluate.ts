@@ -77,8 +77,9 @@ function gradeCheck(
   }
   const source = sourceOf(check, candidate, snapshot);
   if (source === undefined) {
+    // Not part of this grading (no --repo): worth nothing here, as maxScore leaves it out.
     return {
-      ...common, status: "skipped", points: 0,
+      ...common, status: "skipped", points: 0, maxPoints: 0,
       message: fill(MSG.skipped[lang], { reason: MSG.noRepo[lang] }),
       expected: expectationOfCheck(check, lang), found: null, hint: null,
     };
@@ -142,7 +143,10 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
   const compiled = compileLab(lab);
   const spec = lab.resource;
   const label = spec.label[lang];
-  const maxScore = lab.checks.reduce((sum, c) => sum + c.points, 0);
+  // Without --repo the repository checks are skipped and are not part of this grading: a student's
+  // `npx calificar lab-beanstalk` is out of the account's points, the Action's out of all of them.
+  const gradedChecks = snapshot.facts["repo"] === undefined ? lab.checks.filter((c) => c.on !== "repo") : lab.checks;
+  const maxScore = gradedChecks.reduce((sum, c) => sum + c.points, 0);
   const regionErrors = snapshot.errors.filter((e) => e.region === undefined || e.region === snapshot.region);
   const notes: string[] = [];
   let checks: CheckResult[];
@@ -220,7 +224,7 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
     maxScore,
     passMark: lab.passMark,
     passed,
-    ungradable: checks.length > 0 && checks.every((c) => c.status === "error"),
+    ungradable: checks.length > 0 && checks.every((c, i) => c.status === "error" || !gradedChecks.includes(lab.checks[i]!)),
     resource,
     notes,
     elsewhere: snapshot.elsewhere ?? [],

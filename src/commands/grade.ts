@@ -5,6 +5,7 @@ import { badInput, EXIT, type ExitCode } from "../errors.js";
 import { useColor, type Io } from "../io.js";
 import { labDirs, loadLab } from "../lab.js";
 import { FORMATS, renderers } from "../report/index.js";
+import type { Result } from "../result.js";
 import type { Snapshot } from "../snapshot.js";
 import { isLang, type Lang } from "../text.js";
 
@@ -64,6 +65,81 @@ export async function writeFileSafely(file: string, text: string): Promise<void>
   }
 }
 
+/** What to grade and how: the CLI's options after parsing, and the Action's inputs. */
+export interface GradeRequest {
+  /** A lab id (`lab-ec2`) or a path to a lab file. */
+  lab: string;
+  /** The instructor's labs folder, searched before the bundled one. */
+  labsDir?: string;
+  lang: Lang;
+  region?: string;
+  profile?: string;
+  /** Grade this saved snapshot instead of the account. */
+  snapshotFile?: string;
+  saveSnapshot?: string;
+  /** Values of the labs' resource options (`instance`, `function`, `bucket`, `environment`); the lab reads its own. */
+  select?: Record<string, string | undefined>;
+  noInvoke?: boolean;
+  /** The submission repository, for repository checks. */
+  repoDir?: string;
+  /** `false` turns probes off; `host` sends them to HOST[:PORT] instead of the resource's address. */
+  probe: false | { timeoutSeconds: number; host?: string };
+  now: () => Date;
+}
+
+/** Load the lab, collect (or read a snapshot), evaluate: the grading that the CLI and the Action share. */
+export async function gradeLab(request: GradeRequest): Promise<Result> {
+  const lab = await loadLab(request.lab, labDirs(request.labsDir));
+  const select = request.select?.[lab.resource.select ?? ""] || undefined;
+  let snapshot: Snapshot;
+  const snapshotFile = request.snapshotFile;
+  if (snapshotFile) {
+    const { readSnapshot } = await import("../snapshot.js");
+    snapshot = await readSnapshot(snapshotFile);
+    if (!(lab.resource.collector in snapshot.facts)) {
+      throw badInput({
+        es: `La instantánea ${snapshotFile} no tiene datos de ${lab.resource.collector}: se recogió para ${snapshot.lab ?? "otro laboratorio"}`,
+        en: `Snapshot ${snapshotFile} has no ${lab.resource.collector} data: it was collected for ${snapshot.lab ?? "another lab"}`,
+      });
+    }
+    // The account as it was, the repository as it is now: --repo reads the files again.
+    if (request.repoDir && lab.collectors.includes("repo")) {
+      const { readRepoDir } = await import("../../checks/repo.js");
+      snapshot = { ...snapshot, facts: { ...snapshot.facts, repo: await readRepoDir(request.repoDir) } };
+    }
+  } else {
+    const [{ collect }, { resolveRegion }, { DEFAULT_PROBE, parseProbeHost }] = await Promise.all([
+      import("../collect.js"),
+      import("../region.js"),
+      import("../../checks/http.js"),
+    ]);
+    const probe = request.probe;
+    const probeHost = probe ? probe.host : undefined;
+    const override = probeHost ? parseProbeHost(probeHost) : undefined;
+    if (probeHost && !override) {
+      throw badInput({ es: `--probe-host no válido: ${probeHost} (usa HOST o HOST:PUERTO)`, en: `Invalid --probe-host: ${probeHost} (use HOST or HOST:PORT)` });
+    }
+    const profile = request.profile;
+    snapshot = await collect({
+      lab,
+      region: await resolveRegion(request.region, profile),
+      aws: profile ? { profile } : {},
+      options: {
+        ...(select ? { select } : {}),
+        ...(request.noInvoke ? { noInvoke: true } : {}),
+        ...(request.repoDir ? { repoDir: request.repoDir } : {}),
+      },
+      probe: probe ? { ...DEFAULT_PROBE, timeoutMs: probe.timeoutSeconds * 1000, ...(override ? { override } : {}) } : undefined,
+      searchOtherRegions: true,
+      now: request.now,
+    });
+  }
+  if (request.saveSnapshot) await writeFileSafely(request.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
+
+  const { evaluate } = await import("../evaluate.js");
+  return evaluate(lab, snapshot, { lang: request.lang, now: request.now(), ...(select ? { select } : {}) });
+}
+
 /** `calificar <lab>`: collect (or read a snapshot), evaluate, render, exit code. */
 export async function grade(argv: string[], io: Io): Promise<ExitCode> {
   const { _: positionals, values: a } = parseArgv(argv, gradeArgs);
@@ -80,51 +156,22 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
   if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) {
     throw badInput({ es: "--probe-timeout debe ser un número de segundos entre 0 y 120", en: "--probe-timeout must be a number of seconds between 0 and 120" });
   }
+  const probeHost = str(a["probe-host"]);
 
-  const lab = await loadLab(labId, labDirs(str(a["labs"])));
-  const select = str(a[lab.resource.select ?? ""]);
-  let snapshot: Snapshot;
-  const snapshotFile = str(a["snapshot"]);
-  if (snapshotFile) {
-    const { readSnapshot } = await import("../snapshot.js");
-    snapshot = await readSnapshot(snapshotFile);
-    if (!(lab.resource.collector in snapshot.facts)) {
-      throw badInput({
-        es: `La instantánea ${snapshotFile} no tiene datos de ${lab.resource.collector}: se recogió para ${snapshot.lab ?? "otro laboratorio"}`,
-        en: `Snapshot ${snapshotFile} has no ${lab.resource.collector} data: it was collected for ${snapshot.lab ?? "another lab"}`,
-      });
-    }
-  } else {
-    const [{ collect }, { resolveRegion }, { DEFAULT_PROBE, parseProbeHost }] = await Promise.all([
-      import("../collect.js"),
-      import("../region.js"),
-      import("../../checks/http.js"),
-    ]);
-    const probeHost = str(a["probe-host"]);
-    const override = probeHost ? parseProbeHost(probeHost) : undefined;
-    if (probeHost && !override) {
-      throw badInput({ es: `--probe-host no válido: ${probeHost} (usa HOST o HOST:PUERTO)`, en: `Invalid --probe-host: ${probeHost} (use HOST or HOST:PORT)` });
-    }
-    const profile = str(a["profile"]);
-    snapshot = await collect({
-      lab,
-      region: await resolveRegion(str(a["region"]), profile),
-      aws: profile ? { profile } : {},
-      options: {
-        ...(select ? { select } : {}),
-        ...(a["invoke"] === false ? { noInvoke: true } : {}),
-        ...(str(a["repo"]) ? { repoDir: str(a["repo"]) } : {}),
-      },
-      probe: a["probe"] === false ? undefined : { ...DEFAULT_PROBE, timeoutMs: timeoutSeconds * 1000, ...(override ? { override } : {}) },
-      searchOtherRegions: true,
-      now: io.now,
-    });
-  }
-  const saveTo = str(a["save-snapshot"]);
-  if (saveTo) await writeFileSafely(saveTo, JSON.stringify(snapshot, null, 2) + "\n");
-
-  const { evaluate } = await import("../evaluate.js");
-  const result = evaluate(lab, snapshot, { lang, now: io.now(), ...(select ? { select } : {}) });
+  const result = await gradeLab({
+    lab: labId,
+    labsDir: str(a["labs"]),
+    lang,
+    region: str(a["region"]),
+    profile: str(a["profile"]),
+    snapshotFile: str(a["snapshot"]),
+    saveSnapshot: str(a["save-snapshot"]),
+    select: Object.fromEntries(Object.entries(a).map(([k, v]) => [k, str(v)])),
+    noInvoke: a["invoke"] === false,
+    repoDir: str(a["repo"]),
+    probe: a["probe"] === false ? false : { timeoutSeconds, ...(probeHost ? { host: probeHost } : {}) },
+    now: io.now,
+  });
   const render = await renderers[format]!();
   const output = str(a["output"]);
   if (output) {

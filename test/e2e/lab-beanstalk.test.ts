@@ -33,6 +33,8 @@ beforeEach(async () => {
   app.hosts.length = 0;
 });
 
+const REPO_CHECKS = ["ebextensions-autoscaling", "ebextensions-trigger", "procfile", "start-script", "no-committed-secrets"];
+
 async function grade(extra: string[] = []) {
   const run = await runCli(["lab-beanstalk", "--format", "json", "--probe-host", `127.0.0.1:${app.port}`, "--probe-timeout", "2", ...extra], awsEnv(fake.url));
   let report: any;
@@ -42,7 +44,8 @@ async function grade(extra: string[] = []) {
     throw new Error(`no JSON report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
   expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-  const status = Object.fromEntries(report.checks.map((c: any) => [c.id, c.status]));
+  // Graded without --repo: the repository checks are skipped (test/action grades them with the account).
+  const status = Object.fromEntries(report.checks.filter((c: any) => !REPO_CHECKS.includes(c.id)).map((c: any) => [c.id, c.status]));
   return { ...run, report, status, check: (id: string) => report.checks.find((c: any) => c.id === id) };
 }
 

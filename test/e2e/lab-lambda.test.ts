@@ -42,7 +42,8 @@ async function grade(extra: string[] = []) {
     throw new Error(`no JSON report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
   expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-  const status = Object.fromEntries(report.checks.map((c: any) => [c.id, c.status]));
+  // Graded without --repo: lambda-handler-defined, a repository check, is skipped (test/action grades it).
+  const status = Object.fromEntries(report.checks.filter((c: any) => c.id !== "lambda-handler-defined").map((c: any) => [c.id, c.status]));
   return { ...run, report, status, check: (id: string) => report.checks.find((c: any) => c.id === id) };
 }
 

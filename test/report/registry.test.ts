@@ -66,7 +66,7 @@ describe("every format from the built CLI, written with --output", () => {
 
   it("junit parses, with two failures", () => {
     const root = parseXml(output("junit"));
-    expect(root.children[0]!.attrs).toMatchObject({ name: "lab-ec2", tests: "9", failures: "2", errors: "0" });
+    expect(root.children[0]!.attrs).toMatchObject({ name: "lab-ec2", tests: "10", failures: "2", errors: "0", skipped: "1" });
   });
 
   it("gradescope and classroom50 carry the score", () => {

@@ -1,11 +1,11 @@
 import {
   DescribeEnvironmentResourcesCommand,
-  DescribeEnvironmentsCommand,
   ElasticBeanstalkClient,
   type EnvironmentDescription,
   type EnvironmentResourceDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
-import { defineCollector, type CollectContext } from "../src/collector.js";
+import { listEnvironments } from "./elasticbeanstalk.js";
+import { defineCollector } from "../src/collector.js";
 import { isoDate } from "./listing.js";
 
 /** An environment that still exists, with the resources it keeps running (and billing). */
@@ -53,28 +53,13 @@ export function environmentOf(env: EnvironmentDescription, resources: Environmen
   };
 }
 
-// The SDK has no paginator for DescribeEnvironments; follow NextToken, guarding against a token that repeats.
-async function listEnvironments(ctx: CollectContext, client: ElasticBeanstalkClient): Promise<EnvironmentDescription[] | undefined> {
-  return ctx.attempt("elasticbeanstalk:DescribeEnvironments", async () => {
-    const environments: EnvironmentDescription[] = [];
-    const seen = new Set<string>();
-    let token: string | undefined;
-    do {
-      const page = await client.send(new DescribeEnvironmentsCommand({ IncludeDeleted: false, ...(token ? { NextToken: token } : {}) }));
-      environments.push(...(page.Environments ?? []));
-      token = page.NextToken && !seen.has(page.NextToken) ? page.NextToken : undefined;
-      if (token) seen.add(token);
-    } while (token);
-    return environments;
-  });
-}
 
 export default defineCollector<CleanupBeanstalkFacts>({
   service: "cleanup-beanstalk",
   actions: ["elasticbeanstalk:DescribeEnvironments", "elasticbeanstalk:DescribeEnvironmentResources"],
   async collect(ctx) {
     const client = ctx.clients.get(ElasticBeanstalkClient, ctx.region);
-    const listed = ((await listEnvironments(ctx, client)) ?? []).filter((e) => e.Status !== "Terminated");
+    const listed = ((await listEnvironments(ctx)) ?? []).filter((e) => e.Status !== "Terminated");
     const environments = await Promise.all(
       listed.map(async (env) => {
         const name = env.EnvironmentName ?? "";

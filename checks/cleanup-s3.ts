@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { defineCollector, type CollectContext } from "../src/collector.js";
 import { MAX_VERSION_PAGES } from "../src/cleanup/collectors.js";
-import { mapLimit } from "../src/cleanup/map-limit.js";
+import { mapLimit } from "../src/map-limit.js";
 import { collectPages, isoDate } from "./listing.js";
 
 /** What a bucket stores, summed from its object versions (every version bills, not only the latest). */

@@ -183,7 +183,7 @@ export function environmentFacts(
 }
 
 /** Every environment of the region; terminated ones only while AWS still lists them. */
-async function listEnvironments(ctx: CollectContext): Promise<EnvironmentDescription[] | undefined> {
+export async function listEnvironments(ctx: CollectContext): Promise<EnvironmentDescription[] | undefined> {
   const client = ctx.clients.get(ElasticBeanstalkClient, ctx.region);
   return ctx.attempt("elasticbeanstalk:DescribeEnvironments", async () => {
     // The SDK ships no paginator for DescribeEnvironments, though the API pages with NextToken.

@@ -12,6 +12,7 @@ import {
   type ServerSideEncryptionRule,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import { mapLimit } from "../src/map-limit.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collector.js";
 import type { CallError } from "../src/snapshot.js";
 
@@ -277,18 +278,6 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
   };
 }
 
-async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 const collector: Collector<S3Facts> = defineCollector<S3Facts>({
   service: "s3",
@@ -306,7 +295,7 @@ const collector: Collector<S3Facts> = defineCollector<S3Facts>({
         return buckets;
       }),
     ]);
-    const buckets = await mapBounded(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
+    const buckets = await mapLimit(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
     for (const bucket of buckets) {
       bucket.accountPublicAccessBlock = account.block;
       // The account's setting matters only to a bucket whose own does not block everything.

@@ -2,6 +2,7 @@ import { loadCollector } from "../checks/index.js";
 import type { StsFacts } from "../checks/sts.js";
 import type { RegionFacts } from "../checks/regions.js";
 import { ClientPool, type AwsSettings } from "./aws.js";
+import { mapLimit } from "./map-limit.js";
 import { makeContext, type CollectOptions, type Collector } from "./collector.js";
 import { compileLab, query } from "./compile.js";
 import { badInput, cannotGrade } from "./errors.js";
@@ -25,25 +26,13 @@ export interface CollectRequest {
 // One cheap call per region; AWS enables 17 regions by default, so this is about one wave.
 const LOCATE_CONCURRENCY = 16;
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
-
-function credentialsProblem(errors: CallError[]): CallError | undefined {
+/** The STS failure (credentials, network) that means nothing else can work either. */
+export function credentialsProblem(errors: CallError[]): CallError | undefined {
   return errors.find((e) => e.action === "sts:GetCallerIdentity" && (e.kind === "credentials" || e.kind === "network" || e.kind === "timeout"));
 }
 
 /** Why nothing can be graded, in the student's words; the CLI exits with 3. */
-function cannotReachAws(error: CallError, profile: string | undefined) {
+export function cannotReachAws(error: CallError, profile: string | undefined) {
   if (error.kind === "credentials") {
     const expired = /Expired|TokenRefresh/i.test(error.code);
     return cannotGrade(

@@ -3,10 +3,10 @@ import type { RegionFacts } from "../../checks/regions.js";
 import type { StsFacts } from "../../checks/sts.js";
 import { ClientPool, type AwsSettings } from "../aws.js";
 import { makeContext, type Collector } from "../collector.js";
-import { cannotGrade } from "../errors.js";
+import { cannotReachAws, credentialsProblem } from "../collect.js";
 import { SNAPSHOT_SCHEMA_VERSION, type CallError, type Snapshot } from "../snapshot.js";
 import { CLEANUP_SNAPSHOT_LAB, GLOBAL_COLLECTORS, REGIONAL_COLLECTORS } from "./collectors.js";
-import { mapLimit } from "./map-limit.js";
+import { mapLimit } from "../map-limit.js";
 
 export interface CleanupRequest {
   /** Where STS, the region list and S3's bucket list are asked. */
@@ -23,36 +23,6 @@ export interface CleanupRequest {
 
 export const REGION_CONCURRENCY = 10;
 
-/** A credentials or network failure of STS: nothing else can work, exit 3 as a lab does. */
-function cannotReachAws(errors: CallError[]) {
-  const error = errors.find(
-    (e) => e.action === "sts:GetCallerIdentity" && (e.kind === "credentials" || e.kind === "network" || e.kind === "timeout"),
-  );
-  if (!error) return undefined;
-  if (error.kind === "credentials") {
-    const expired = /Expired|TokenRefresh/i.test(error.code);
-    return cannotGrade(
-      expired
-        ? {
-            es: `Tus credenciales de AWS caducaron (${error.code}). Renuévalas: «aws sso login», o copia las nuevas claves de tu laboratorio.`,
-            en: `Your AWS credentials have expired (${error.code}). Renew them: «aws sso login», or copy your lab's new keys.`,
-          }
-        : {
-            es: `No hay credenciales de AWS válidas (${error.code}). Configúralas con «aws configure» (o «aws sso login»), o usa --profile NOMBRE.`,
-            en: `No valid AWS credentials (${error.code}). Set them up with «aws configure» (or «aws sso login»), or use --profile NAME.`,
-          },
-      error.message,
-    );
-  }
-  const endpoint = process.env["AWS_ENDPOINT_URL"];
-  return cannotGrade(
-    {
-      es: `No se pudo conectar con AWS${endpoint ? ` en ${endpoint}` : ""} (${error.code}). Revisa tu conexión${endpoint ? " y AWS_ENDPOINT_URL" : ""}.`,
-      en: `Could not connect to AWS${endpoint ? ` at ${endpoint}` : ""} (${error.code}). Check your connection${endpoint ? " and AWS_ENDPOINT_URL" : ""}.`,
-    },
-    error.message,
-  );
-}
 
 /**
  * Every enabled region (or the chosen ones) → one snapshot of what may bill. All the I/O of the
@@ -74,8 +44,8 @@ export async function collectCleanup(request: CleanupRequest): Promise<Snapshot>
       sts.collect(makeContext(sts, home, clients, {}, errors)) as Promise<StsFacts>,
       request.regions ? undefined : (regionsCollector.collect(makeContext(regionsCollector, home, clients, {}, errors)) as Promise<RegionFacts>),
     ]);
-    const problem = cannotReachAws(errors);
-    if (problem) throw problem;
+    const problem = credentialsProblem(errors);
+    if (problem) throw cannotReachAws(problem, request.aws.profile ?? process.env["AWS_PROFILE"]);
     const regions = request.regions ?? (listed?.regions.length ? listed.regions : [home]);
     const options = { ...(identity.account ? { accountId: identity.account } : {}), regions };
 

@@ -8,7 +8,7 @@ import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
 import { startFlaskStandIn } from "../support/flask-app.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
 import { freePort } from "../support/ports.js";
-import { validateReport } from "../support/report-schema.js";
+import { readReport, validateReport } from "../support/report-schema.js";
 import { seedServer } from "../support/seed-ec2.js";
 
 // Every way grading can go wrong, through the built CLI: bad input (exit 2), no way to reach AWS
@@ -50,16 +50,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<Cl
 /** Grades lab-ec2 through the fake (in front of moto), probing the Flask stand-in on loopback. */
 async function grade(extra: string[] = [], flask = app) {
   const run = await cli(["lab-ec2", "--format", "json", "--probe-host", `127.0.0.1:${flask.port}`, "--probe-timeout", "1", ...extra], awsEnv(fake.url));
-  let report: any;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`no JSON report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
-  expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-  const check = (id: string) => report.checks.find((c: any) => c.id === id);
-  const status = Object.fromEntries(report.checks.map((c: any) => [c.id, c.status]));
-  return { ...run, report, check, status };
+  return readReport(run);
 }
 
 const ALL_CHECKS = ["instance-running", "instance-type", "key-pair", "root-volume", "public-ip", "elastic-ip", "ssh-restricted", "port-5000-open", "flask-app"];

@@ -3,7 +3,7 @@ import { startFlaskStandIn } from "../support/flask-app.js";
 import { runCli } from "../support/cli.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
 import { COURSE_INGRESS, seedServer } from "../support/seed-ec2.js";
-import { validateReport } from "../support/report-schema.js";
+import { readReport } from "../support/report-schema.js";
 
 let moto: Moto;
 let app: Awaited<ReturnType<typeof startFlaskStandIn>>;
@@ -21,15 +21,7 @@ async function grade(extra: string[] = [], env: Record<string, string> = {}) {
     ...awsEnv(moto.url),
     ...env,
   });
-  let report: any;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`no JSON report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
-  expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-  const status = Object.fromEntries(report.checks.map((c: any) => [c.id, c.status]));
-  return { ...run, report, status, check: (id: string) => report.checks.find((c: any) => c.id === id) };
+  return readReport(run);
 }
 
 describe("lab-ec2 end to end against moto", () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { errorAnswer, startFakeAws, type FakeAws } from "../support/fake-aws.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
-import { validateReport } from "../support/report-schema.js";
+import { readReport } from "../support/report-schema.js";
 import { ALL_ON, courseRule, seedAccountBlock, seedBucket } from "../support/s3-seed.js";
 
 // The built CLI against moto, which emulates S3 (buckets in several regions, versioning,
@@ -29,15 +29,7 @@ beforeEach(async () => {
 
 async function grade(extra: string[] = []) {
   const run = await runCli(["lab-s3", "--format", "json", ...extra], awsEnv(fake.url));
-  let report: any;
-  try {
-    report = JSON.parse(run.stdout);
-  } catch {
-    throw new Error(`no JSON report (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
-  expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-  const status = Object.fromEntries(report.checks.map((c: any) => [c.id, c.status]));
-  return { ...run, report, status, check: (id: string) => report.checks.find((c: any) => c.id === id) };
+  return readReport(run);
 }
 
 const denied = (action: string) => ({ code: "AccessDenied", status: 403, message: `User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ${action}` });

@@ -8,3 +8,5 @@ export { toReport, renderJson, type Report } from "./report/json.js";
 export { renderText } from "./report/text.js";
 export { defineCollector, type Collector, type CollectContext } from "./collector.js";
 export { EXIT } from "./errors.js";
+export { gradeLab, type GradeRequest } from "./commands/grade.js";
+export { renderers, FORMATS, type Renderer } from "./report/index.js";

@@ -7,11 +7,12 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { collect } from "../src/collect.js";
-import { evaluate } from "../src/evaluate.js";
-import { labDirs, loadLab } from "../src/lab.js";
-import type { Snapshot } from "../src/snapshot.js";
-import { DEFAULT_PROBE } from "../checks/http.js";
+import { collect } from "../src/collect/collect.js";
+import { evaluate } from "../src/core/evaluate.js";
+import { labDirs, loadLab } from "../src/app/labs.js";
+import { loadCollector } from "../checks/index.js";
+import type { Snapshot } from "../src/core/snapshot.js";
+import { DEFAULT_PROBE } from "../src/collect/probes.js";
 import { CLI, ROOT } from "../test/support/cli.js";
 import { startFakeAws } from "../test/support/fake-aws.js";
 import { startFlaskStandIn } from "../test/support/flask-app.js";
@@ -54,6 +55,8 @@ try {
     options: {},
     probe: { ...DEFAULT_PROBE, timeoutMs: 2000, override: { host: "127.0.0.1", port: app.port } },
     searchOtherRegions: true,
+    loadCollector,
+    env: process.env,
     now: () => new Date(),
   });
 

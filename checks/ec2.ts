@@ -11,7 +11,7 @@ import {
   type Tag,
   type Volume,
 } from "@aws-sdk/client-ec2";
-import { defineCollector } from "../src/collector.js";
+import { defineCollector } from "../src/collect/collector.js";
 
 /** One inbound rule, one source per row, ports always numeric so labs can compare them. */
 export interface IngressRule {

@@ -8,8 +8,8 @@ import {
   type EnvironmentDescription,
   type EnvironmentResourceDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
-import { defineCollector, type CollectContext } from "../src/collector.js";
-import { looksSecret, REDACTED } from "../src/redact.js";
+import { defineCollector, type CollectContext } from "../src/collect/collector.js";
+import { looksSecret, REDACTED } from "../src/core/secrets.js";
 
 /** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
 export type OptionValue = string | number;

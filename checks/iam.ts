@@ -1,5 +1,5 @@
 import { GetAccountSummaryCommand, IAMClient, paginateListMFADevices, paginateListUsers, type MFADevice, type User } from "@aws-sdk/client-iam";
-import { defineCollector, type CollectContext } from "../src/collector.js";
+import { defineCollector, type CollectContext } from "../src/collect/collector.js";
 
 /** What kind of identity signs the calls, from the shape of its ARN. */
 export type CallerType = "root" | "user" | "assumed-role" | "federated-user" | "other";

@@ -1,4 +1,4 @@
-import type { Collector } from "../src/collector.js";
+import type { Collector } from "../src/collect/collector.js";
 
 /** Service name -> lazy loader, so a lab loads only the SDK clients it needs. */
 export const collectors: Record<string, () => Promise<{ default: Collector }>> = {
@@ -9,15 +9,15 @@ export const collectors: Record<string, () => Promise<{ default: Collector }>> =
   s3: () => import("./s3.js"),
   iam: () => import("./iam.js"),
   elasticbeanstalk: () => import("./elasticbeanstalk.js"),
-  repo: () => import("./repo.js"),
-  "cleanup-ec2": () => import("./cleanup-ec2.js"),
-  "cleanup-elbv2": () => import("./cleanup-elbv2.js"),
-  "cleanup-beanstalk": () => import("./cleanup-beanstalk.js"),
-  "cleanup-lambda": () => import("./cleanup-lambda.js"),
-  "cleanup-logs": () => import("./cleanup-logs.js"),
-  "cleanup-s3": () => import("./cleanup-s3.js"),
+  // The submission repository: files, not AWS; read by the collection stage's own reader.
+  repo: () => import("../src/collect/repo.js"),
 };
 
+export function isCollectorName(name: string): boolean {
+  return Object.hasOwn(collectors, name);
+}
+
+/** The collector named `service`; a module that fails to load is calificar's bug, not the user's. */
 export async function loadCollector(service: string): Promise<Collector> {
   const load = collectors[service];
   if (!load) throw new Error(`unknown collector ${service}`);

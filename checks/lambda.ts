@@ -1,8 +1,8 @@
 import { InvokeCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration, type InvokeCommandOutput } from "@aws-sdk/client-lambda";
-import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collector.js";
-import { looksSecret, REDACTED, redactEnv } from "../src/redact.js";
-import type { CallError } from "../src/snapshot.js";
-import { collectPages, isoDate } from "./listing.js";
+import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { looksSecret, REDACTED, redactEnv } from "../src/core/secrets.js";
+import type { CallError } from "../src/core/snapshot.js";
+import { collectPages, isoDate } from "../src/collect/pages.js";
 
 // CloudWatch Logs is read here, not by a collector of its own: what the logs say is a fact about
 // one function's run (which log group, which message to count, which run is the last complete

@@ -1,5 +1,5 @@
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { defineCollector } from "../src/collector.js";
+import { defineCollector } from "../src/collect/collector.js";
 
 export interface RegionFacts {
   /** Regions enabled for the account (DescribeRegions without AllRegions lists only those). */

@@ -12,9 +12,11 @@ import {
   type ServerSideEncryptionRule,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
-import { mapLimit } from "../src/map-limit.js";
-import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collector.js";
-import type { CallError } from "../src/snapshot.js";
+import { mapLimit } from "../src/collect/map-limit.js";
+import { isoDate } from "../src/collect/pages.js";
+import { locationRegion, s3Client } from "../src/collect/s3.js";
+import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import type { CallError } from "../src/core/snapshot.js";
 
 /** The four Block Public Access settings, in AWS's words (camelCase). */
 export interface PublicAccessBlockFacts {
@@ -115,18 +117,6 @@ const ACTIONS = [
   "sts:GetCallerIdentity",
 ] as const;
 
-/** GetBucketLocation says nothing for us-east-1 and «EU» for the oldest eu-west-1 buckets. */
-export function locationRegion(constraint: string | null | undefined): string {
-  if (!constraint) return "us-east-1";
-  return constraint === "EU" ? "eu-west-1" : constraint;
-}
-
-function isoDate(value: Date | string | undefined): string | null {
-  if (value === undefined) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 export function publicAccessBlockFacts(config: PublicAccessBlockConfiguration | undefined): PublicAccessBlockFacts | null {
   if (!config) return null;
   return {
@@ -198,17 +188,12 @@ function absentAs<T>(code: string, value: T) {
   };
 }
 
-/** Emulators serve buckets by path, not by virtual host. */
-function s3In(ctx: CollectContext, region: string, extra: Record<string, unknown> = {}): S3Client {
-  return ctx.clients.get(S3Client, region, { ...(process.env["AWS_ENDPOINT_URL"] ? { forcePathStyle: true } : {}), ...extra });
-}
-
 /** The account's Block Public Access: STS for the account id, then S3 Control. */
 async function accountBlock(ctx: CollectContext): Promise<{ accountId: string | null; block: PublicAccessBlockFacts | null }> {
   const who = await ctx.attempt("sts:GetCallerIdentity", () => ctx.clients.callerIdentity(ctx.region));
   const accountId = who?.Account ?? null;
   if (!accountId) return { accountId, block: null };
-  const endpoint = process.env["AWS_ENDPOINT_URL"];
+  const endpoint = ctx.clients.settings.endpoint;
   // S3 Control puts the account id in the host name ({id}.s3-control…), which an emulator on
   // 127.0.0.1 cannot serve; the x-amz-account-id header carries it as well.
   const control = ctx.clients.get(S3ControlClient, ctx.region, endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {});
@@ -224,7 +209,7 @@ async function bucketRegion(ctx: CollectContext, bucket: Bucket): Promise<string
   // ListBuckets names the region when asked with MaxBuckets (since 2024); older endpoints do not.
   if (bucket.BucketRegion) return bucket.BucketRegion;
   const name = bucket.Name ?? "";
-  const answer = await ctx.attempt("s3:GetBucketLocation", () => s3In(ctx, ctx.region).send(new GetBucketLocationCommand({ Bucket: name })), name);
+  const answer = await ctx.attempt("s3:GetBucketLocation", () => s3Client(ctx, ctx.region).send(new GetBucketLocationCommand({ Bucket: name })), name);
   return answer ? locationRegion(answer.LocationConstraint) : null;
 }
 
@@ -236,7 +221,7 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
   const region = await bucketRegion(located, bucket);
   // An unknown region: ask from the graded one and let the SDK follow S3's redirect.
   const here = makeContext(self, region ?? ctx.region, ctx.clients, ctx.options, errors);
-  const client = region ? s3In(here, region) : s3In(here, ctx.region, { followRegionRedirects: true });
+  const client = region ? s3Client(here, region) : s3Client(here, ctx.region, { followRegionRedirects: true });
   const [versioning, lifecycle, encryption, block] = await Promise.all([
     here.attempt("s3:GetBucketVersioning", () => client.send(new GetBucketVersioningCommand({ Bucket: name })), name),
     here.attempt(
@@ -285,7 +270,7 @@ const collector: Collector<S3Facts> = defineCollector<S3Facts>({
   async collect(ctx) {
     const accountErrors: CallError[] = [];
     const accountCtx = makeContext(collector, ctx.region, ctx.clients, ctx.options, accountErrors);
-    const client = s3In(ctx, ctx.region);
+    const client = s3Client(ctx, ctx.region);
     // The account's settings and the bucket list overlap; then every bucket, a few at a time.
     const [account, listed] = await Promise.all([
       accountBlock(accountCtx),

@@ -1,4 +1,4 @@
-import { defineCollector } from "../src/collector.js";
+import { defineCollector } from "../src/collect/collector.js";
 
 export interface StsFacts {
   account: string | null;

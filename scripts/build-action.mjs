@@ -7,20 +7,19 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const ACTION_BUNDLE = "dist/action.js";
 
-// Bundled modules find labs/, schemas/, report-templates/ and package.json relative to their
-// own import.meta.url, as the files of dist/src/ do. The bundle sits in dist/, so each module is
-// told it is dist/src/action.js: one folder deeper, the same relative paths reach the same files.
+// Bundled modules find labs/, report-templates/ and package.json by walking up from their own
+// import.meta.url (src/files/package-root.ts), so the bundle may sit anywhere in the package.
+// CommonJS dependencies inside an ESM bundle still call require(): give them one.
 const BANNER = [
   'import { createRequire as __calificarCreateRequire } from "node:module";',
   "const require = __calificarCreateRequire(import.meta.url);",
-  'const __calificarModuleUrl = new URL("./src/action.js", import.meta.url).href;',
 ].join("\n");
 
 /** esbuild options for the Action's bundle, written to `outfile` (relative to the repository). */
 export function actionBuildOptions(outfile = ACTION_BUNDLE) {
   return {
     absWorkingDir: ROOT,
-    entryPoints: ["src/action-main.ts"],
+    entryPoints: ["src/action/main.ts"],
     outfile,
     bundle: true,
     platform: "node",
@@ -28,7 +27,6 @@ export function actionBuildOptions(outfile = ACTION_BUNDLE) {
     format: "esm",
     // Dynamic import()s of collectors and renderers have literal paths: esbuild inlines them.
     splitting: false,
-    define: { "import.meta.url": "__calificarModuleUrl" },
     banner: { js: BANNER },
     // A committed file: 3.8 MB minified instead of 7.9 MB; keepNames so error classes keep their names.
     minify: true,

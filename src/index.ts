@@ -1,12 +1,16 @@
 // The public API: everything else is internal.
-export { evaluate, type EvaluateOptions } from "./evaluate.js";
-export { collect, type CollectRequest } from "./collect.js";
-export { loadLab, parseLab, listLabs, labDirs, type Lab, type Check } from "./lab.js";
-export { parseSnapshot, readSnapshot, type Snapshot, type CallError } from "./snapshot.js";
-export type { Result, CheckResult, CheckStatus } from "./result.js";
+export { evaluate, type EvaluateOptions } from "./core/evaluate.js";
+export { collect, type CollectRequest } from "./collect/collect.js";
+export { loadLab, listLabs, labDirs } from "./app/labs.js";
+export { parseLab } from "./core/parse-lab.js";
+export type { Lab, Check } from "./core/lab.js";
+export { parseSnapshot, type Snapshot, type CallError } from "./core/snapshot.js";
+export { readSnapshot } from "./app/snapshot-file.js";
+export type { Result, CheckResult, CheckStatus } from "./core/result.js";
 export { toReport, renderJson, type Report } from "./report/json.js";
 export { renderText } from "./report/text.js";
-export { defineCollector, type Collector, type CollectContext } from "./collector.js";
-export { EXIT } from "./errors.js";
-export { gradeLab, type GradeRequest } from "./commands/grade.js";
+export { defineCollector, type Collector, type CollectContext } from "./collect/collector.js";
+export { loadCollector } from "../checks/index.js";
+export { EXIT } from "./core/errors.js";
+export { gradeLab, type GradeRequest } from "./app/grade.js";
 export { renderers, FORMATS, type Renderer } from "./report/index.js";

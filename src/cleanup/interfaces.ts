@@ -1,4 +1,4 @@
-import type { CleanupNetworkInterface } from "../../checks/cleanup-ec2.js";
+import type { CleanupNetworkInterface } from "./collectors/ec2.js";
 
 /** Services calificar has no client for, whose network interfaces still reveal them. */
 export const MANAGED_SERVICES = ["rds", "elasticache", "efs", "redshift", "opensearch", "eks", "transit-gateway", "dms", "directory"] as const;

@@ -1,4 +1,4 @@
-import type { Text } from "../text.js";
+import type { Text } from "../core/text.js";
 
 /** Every sentence of the cleanup report, in every language. */
 export const CLEANUP_MSG = {

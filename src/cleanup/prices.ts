@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import prices from "../../data/prices.json" with { type: "json" };
 
 /** Where a free allowance applies; the amounts live in data/prices.json. */
 export const FREE_TIER_POOLS = ["ec2-hours", "ebs-gb", "snapshot-gb", "public-ipv4-hours", "elb-hours", "s3-standard-gb", "logs-gb"] as const;
@@ -33,14 +32,7 @@ export interface PriceTable {
   };
 }
 
-// Built: <package>/dist/src/cleanup/prices.js; from source (tests): <package>/src/cleanup/prices.ts.
-const PACKAGE_ROOT = new URL(import.meta.url.endsWith(".ts") ? "../../" : "../../../", import.meta.url);
-export const PRICES_FILE = fileURLToPath(new URL("data/prices.json", PACKAGE_ROOT));
-
-let cached: PriceTable | undefined;
-
-/** The bundled price table, read once. */
+/** The bundled price table (data/prices.json); test/cleanup/prices.test.ts holds it to PriceTable. */
 export async function loadPrices(): Promise<PriceTable> {
-  cached ??= JSON.parse(await readFile(PRICES_FILE, "utf8")) as PriceTable;
-  return cached;
+  return prices as PriceTable;
 }

@@ -1,4 +1,4 @@
-import { fill } from "../text.js";
+import { fill } from "../core/text.js";
 import { CLEANUP_MSG as M } from "./messages.js";
 import type { CleanupItem, CleanupReport } from "./report.js";
 

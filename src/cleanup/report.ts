@@ -1,5 +1,5 @@
-import type { CallError, ErrorKind } from "../snapshot.js";
-import type { Lang } from "../text.js";
+import type { CallError, ErrorKind } from "../core/snapshot.js";
+import type { Lang } from "../core/text.js";
 import type { FreeTierPool } from "./prices.js";
 
 export const CLEANUP_REPORT_SCHEMA_VERSION = 1;

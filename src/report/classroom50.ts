@@ -1,4 +1,4 @@
-import type { Result } from "../result.js";
+import type { Result } from "../core/result.js";
 
 // Classroom 50's result.json contract (classroom50/result/v1), as its wiki page
 // "Advanced Autograding" documents it: https://github.com/foundation50/classroom50/wiki/Advanced-Autograding
@@ -38,7 +38,7 @@ function utc(iso: string): string {
  * SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL); each present one is copied. `owner` and
  * `assignment_type` are stamped by the runner itself, so they are never written here.
  */
-export function classroom50Result(result: Result, env: Record<string, string | undefined>): Classroom50Result {
+export function classroom50Result(result: Result, env: Readonly<Record<string, string | undefined>>): Classroom50Result {
   const from = (name: string) => (env[name] ? env[name] : undefined);
   const identity = {
     classroom: from("CLASSROOM"),
@@ -67,6 +67,6 @@ export function classroom50Result(result: Result, env: Record<string, string | u
   };
 }
 
-export function renderClassroom50(result: Result, env: Record<string, string | undefined> = process.env): string {
+export function renderClassroom50(result: Result, env: Readonly<Record<string, string | undefined>>): string {
   return JSON.stringify(classroom50Result(result, env), null, 2) + "\n";
 }

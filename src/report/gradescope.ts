@@ -1,4 +1,4 @@
-import type { Result } from "../result.js";
+import type { Result } from "../core/result.js";
 import { locationOf, reportView, say } from "./view.js";
 
 // Gradescope reads a JSON document, not markup: it is built as data and serialized, so there is

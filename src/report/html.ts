@@ -1,4 +1,4 @@
-import type { Result } from "../result.js";
+import type { Result } from "../core/result.js";
 import { renderTemplate } from "./templates.js";
 import { reportView } from "./view.js";
 

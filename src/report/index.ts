@@ -1,9 +1,9 @@
-import type { Result } from "../result.js";
+import type { Result } from "../core/result.js";
 
 export interface RenderOptions {
   color: boolean;
-  /** The environment a gradebook format reads its submission identity from (classroom50); default process.env. */
-  env?: Record<string, string | undefined>;
+  /** The environment a gradebook format reads its submission identity from (classroom50). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export type Renderer = (result: Result, options: RenderOptions) => string | Promise<string>;
@@ -18,7 +18,7 @@ export const renderers: Record<string, () => Promise<Renderer>> = {
   gradescope: async () => (await import("./gradescope.js")).renderGradescope,
   classroom50: async () => {
     const { renderClassroom50 } = await import("./classroom50.js");
-    return (result, options) => renderClassroom50(result, options.env ?? process.env);
+    return (result, options) => renderClassroom50(result, options.env ?? {});
   },
 };
 

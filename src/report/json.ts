@@ -1,5 +1,5 @@
-import type { Result } from "../result.js";
-import { TOOL_NAME, toolVersion } from "../version.js";
+import type { Result } from "../core/result.js";
+import { TOOL_NAME, toolVersion } from "../files/version.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
 

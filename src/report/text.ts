@@ -1,6 +1,6 @@
-import { MSG } from "../messages.js";
-import type { CheckResult, CheckStatus, Result } from "../result.js";
-import { fill } from "../text.js";
+import { MSG } from "../core/messages.js";
+import type { CheckResult, CheckStatus, Result } from "../core/result.js";
+import { fill } from "../core/text.js";
 
 export interface TextOptions {
   color: boolean;

@@ -1,6 +1,6 @@
-import { MSG } from "../messages.js";
-import type { CheckResult, CheckStatus, Result } from "../result.js";
-import { fill, type Lang } from "../text.js";
+import { MSG } from "../core/messages.js";
+import type { CheckResult, CheckStatus, Result } from "../core/result.js";
+import { fill, type Lang } from "../core/text.js";
 
 /** A localized UI word of the reports (MSG.report), with `{placeholders}` filled. */
 export function say(lang: Lang, key: string, data?: Record<string, string | number>): string {

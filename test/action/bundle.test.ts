@@ -46,7 +46,7 @@ describe("action.yml", () => {
     inputs: Record<string, { required?: boolean; default?: string }>;
     outputs: Record<string, unknown>;
   };
-  const source = readFileSync(join(ROOT, "src", "action.ts"), "utf8");
+  const source = readFileSync(join(ROOT, "src", "action", "run.ts"), "utf8");
 
   it("runs the committed bundle on node20", () => {
     expect(action.runs).toEqual({ using: "node20", main: "dist/action.js" });

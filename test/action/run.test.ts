@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Result } from "../../src/result.js";
+import type { Result } from "../../src/core/result.js";
 import { beanstalkWorld, startNodeApp, type BeanstalkWorld, type StudentEnvironment } from "../support/beanstalk-fake.js";
 import { ROOT } from "../support/cli.js";
 import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
@@ -34,7 +34,7 @@ const core = vi.hoisted(() => {
 });
 vi.mock("@actions/core", () => core);
 
-const { annotate, autogradingResult, run } = await import("../../src/action.js");
+const { annotate, autogradingResult, run } = await import("../../src/action/run.js");
 
 const FIXTURES = join(ROOT, "test", "fixtures", "repos");
 const SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETKEY";

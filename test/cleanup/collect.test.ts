@@ -8,7 +8,7 @@ import { GetCallerIdentityCommand, STSClient, STSServiceException } from "@aws-s
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { collectCleanup } from "../../src/cleanup/collect.js";
-import { UserError } from "../../src/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import { estimate } from "./fixtures.js";
 
 const sts = mockClient(STSClient);
@@ -23,6 +23,7 @@ const credentials = async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: 
 const request = (extra: Partial<Parameters<typeof collectCleanup>[0]> = {}) => ({
   homeRegion: "us-east-1",
   aws: { credentials },
+  env: {},
   now: () => new Date("2026-11-28T10:30:00Z"),
   tool: { name: "calificar", version: "0.0.0-test" },
   ...extra,

@@ -29,15 +29,15 @@ import {
 } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import beanstalk from "../../checks/cleanup-beanstalk.js";
-import ec2 from "../../checks/cleanup-ec2.js";
-import elbv2 from "../../checks/cleanup-elbv2.js";
-import lambda from "../../checks/cleanup-lambda.js";
-import logs from "../../checks/cleanup-logs.js";
-import s3, { MAX_VERSION_PAGES } from "../../checks/cleanup-s3.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext, type CollectOptions, type Collector } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import beanstalk from "../../src/cleanup/collectors/beanstalk.js";
+import ec2 from "../../src/cleanup/collectors/ec2.js";
+import elbv2 from "../../src/cleanup/collectors/elbv2.js";
+import lambda from "../../src/cleanup/collectors/lambda.js";
+import logs from "../../src/cleanup/collectors/logs.js";
+import s3, { MAX_VERSION_PAGES } from "../../src/cleanup/collectors/s3.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext, type CollectOptions, type Collector } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Responses are shaped after the API references: EC2's DescribeInstances Reservations[].Instances[],
 // DescribeVolumes Volumes[].Attachments[], DescribeAddresses (not paginated), DescribeNatGateways'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deleteCommand, shellWord } from "../../src/cleanup/commands.js";
+import { deleteCommand, shellWord } from "../../src/cleanup/delete-commands.js";
 import { interfaceOwner, loadBalancerKey } from "../../src/cleanup/interfaces.js";
 import { eni } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CleanupBeanstalkFacts, CleanupEnvironment } from "../../checks/cleanup-beanstalk.js";
+import type { CleanupBeanstalkFacts, CleanupEnvironment } from "../../src/cleanup/collectors/beanstalk.js";
 import type {
   CleanupAddress,
   CleanupEc2Facts,
@@ -10,16 +10,16 @@ import type {
   CleanupSnapshot,
   CleanupVolume,
   CleanupVpcEndpoint,
-} from "../../checks/cleanup-ec2.js";
-import type { CleanupElbv2Facts, CleanupLoadBalancer } from "../../checks/cleanup-elbv2.js";
-import type { CleanupLambdaFacts } from "../../checks/cleanup-lambda.js";
-import type { CleanupLogsFacts } from "../../checks/cleanup-logs.js";
-import type { CleanupBucket } from "../../checks/cleanup-s3.js";
+} from "../../src/cleanup/collectors/ec2.js";
+import type { CleanupElbv2Facts, CleanupLoadBalancer } from "../../src/cleanup/collectors/elbv2.js";
+import type { CleanupLambdaFacts } from "../../src/cleanup/collectors/lambda.js";
+import type { CleanupLogsFacts } from "../../src/cleanup/collectors/logs.js";
+import type { CleanupBucket } from "../../src/cleanup/collectors/s3.js";
 import { estimateCleanup } from "../../src/cleanup/estimate.js";
 import type { PriceTable } from "../../src/cleanup/prices.js";
 import type { CleanupItem, CleanupReport } from "../../src/cleanup/report.js";
-import type { CallError, Snapshot } from "../../src/snapshot.js";
-import type { Lang } from "../../src/text.js";
+import type { CallError, Snapshot } from "../../src/core/snapshot.js";
+import type { Lang } from "../../src/core/text.js";
 import { ROOT } from "../support/cli.js";
 
 export const PRICES = JSON.parse(readFileSync(join(ROOT, "data", "prices.json"), "utf8")) as PriceTable;

@@ -1,7 +1,7 @@
 import { EC2ServiceException } from "@aws-sdk/client-ec2";
 import { ExpiredTokenException, STSServiceException } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
-import { classifyAwsError } from "../../src/aws-errors.js";
+import { classifyAwsError } from "../../src/collect/aws-errors.js";
 
 // Errors as the SDK throws them: service exceptions carry name, $fault and $metadata; network
 // failures are Node's system errors (code, syscall) with $metadata added by the retry layer;

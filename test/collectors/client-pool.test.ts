@@ -3,8 +3,8 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { classifyAwsError } from "../../src/aws-errors.js";
-import { ClientPool } from "../../src/aws.js";
+import { classifyAwsError } from "../../src/collect/aws-errors.js";
+import { ClientPool } from "../../src/collect/clients.js";
 import { freePort } from "../support/ports.js";
 
 // The pool's clients over real HTTP on loopback: where they send (AWS_ENDPOINT_URL), how long

@@ -16,9 +16,9 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, { ingressRules, type Ec2Facts, type IngressRule } from "../../checks/ec2.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Shapes follow the EC2 API reference (DescribeInstances → Reservations[].Instances[],
 // DescribeSecurityGroups → SecurityGroups[].IpPermissions[], DescribeVolumes → Volumes[],

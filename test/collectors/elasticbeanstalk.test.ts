@@ -10,9 +10,9 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, { optionValue, type ElasticBeanstalkFacts } from "../../checks/elasticbeanstalk.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext, type CollectOptions } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Shapes follow the Elastic Beanstalk API reference: DescribeEnvironments' EnvironmentDescription,
 // DescribeConfigurationSettings' ConfigurationSettings[].OptionSettings (a flat list of

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Agent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_PROBE, parseProbeHost, probeAgent, probeResource, probeUrl, type ProbeSettings } from "../../checks/http.js";
+import { DEFAULT_PROBE, parseProbeHost, probeAgent, probeResource, probeUrl, type ProbeSettings } from "../../src/collect/probes.js";
 import { freePort } from "../support/ports.js";
 
 // Probes against loopback servers only. Each server records what reached it, so a test can say

@@ -3,9 +3,9 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, { callerOf, type IamFacts } from "../../checks/iam.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Shapes follow the IAM API reference: GetAccountSummary's SummaryMap (a map of counts and
 // quotas, AccountMFAEnabled and AccountAccessKeysPresent being 0 or 1), ListMFADevices'

@@ -18,9 +18,9 @@ import collector, {
   splitRuns,
   type LambdaFacts,
 } from "../../checks/lambda.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext, type CollectOptions } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Shapes follow the Lambda API reference: ListFunctions' FunctionConfiguration list paged with
 // NextMarker; Invoke's StatusCode, FunctionError («Unhandled»), ExecutedVersion, Payload (bytes:

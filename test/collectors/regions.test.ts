@@ -2,9 +2,9 @@ import { DescribeRegionsCommand, EC2Client, EC2ServiceException, type Region } f
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, { type RegionFacts } from "../../checks/regions.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // DescribeRegions per the EC2 API reference: Regions[] of {Endpoint, RegionName, OptInStatus};
 // without AllRegions it lists only the regions enabled for the account.

@@ -2,10 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import collector, { isSecretKey, isSecretValue, LIMITS, readRepo, type RepoFacts } from "../../checks/repo.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import { UserError } from "../../src/errors.js";
+import collector, { isSecretKey, isSecretValue, LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import { UserError } from "../../src/core/errors.js";
 import { ROOT } from "../support/cli.js";
 
 // The repository collector on fixture repositories (test/fixtures/repos/). Fixtures that must hold

@@ -13,10 +13,11 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3Co
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import collector, { BUCKET_CONCURRENCY, locationRegion, type S3Facts } from "../../checks/s3.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import collector, { BUCKET_CONCURRENCY, type S3Facts } from "../../checks/s3.js";
+import { locationRegion } from "../../src/collect/s3.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // Shapes follow the S3 API reference: ListBuckets' Buckets[] (BucketRegion when paginated),
 // GetBucketLocation's LocationConstraint (empty for us-east-1, «EU» for old eu-west-1 buckets),

@@ -2,9 +2,9 @@ import { ExpiredTokenException, GetCallerIdentityCommand, STSClient, STSServiceE
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, { type StsFacts } from "../../checks/sts.js";
-import { ClientPool } from "../../src/aws.js";
-import { makeContext } from "../../src/collector.js";
-import type { CallError } from "../../src/snapshot.js";
+import { ClientPool } from "../../src/collect/clients.js";
+import { makeContext } from "../../src/collect/collector.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 // GetCallerIdentity's answer per the STS API reference: UserId, Account, Arn.
 

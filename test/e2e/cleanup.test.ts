@@ -256,7 +256,7 @@ describe("calificar limpieza end to end against moto", () => {
     const run = await runCli(["limpieza", "--snapshot", file], { NODE_OPTIONS: `--import=${recorder}`, CALIFICAR_MODULE_LOG: log });
     expect(run.code).toBe(1);
     const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
-    expect(modules.some((m) => /[\\/]src[\\/]commands[\\/]cleanup\.js$/.test(m))).toBe(true);
+    expect(modules.some((m) => /[\\/]src[\\/]cli[\\/]commands[\\/]cleanup\.js$/.test(m))).toBe(true);
     expect(modules.filter((m) => /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(m))).toEqual([]);
   });
 

@@ -104,7 +104,7 @@ describe("bad input exits 2 with a sentence, not a stack", () => {
     writeFileSync(file, JSON.stringify({ ...snapshot, schemaVersion: 99 }));
     const run = await cli(["lab-ec2", "--snapshot", file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("no sigue el formato de instantánea (versión 1)");
+    expect(run.stderr).toContain("no sigue el formato de instantánea (versión 2)");
   });
 
   it("a snapshot file that does not exist", async () => {

@@ -19,7 +19,7 @@ async function modulesLoadedBy(args: string[], env: Record<string, string> = {})
   const run = await runCli(args, { ...env, NODE_OPTIONS: `--import=${RECORDER}`, CALIFICAR_MODULE_LOG: log });
   const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
   // The recorder saw the CLI itself start, so an empty AWS list means something.
-  expect(modules.some((m) => /[\\/]src[\\/]main\.js$/.test(m))).toBe(true);
+  expect(modules.some((m) => /[\\/]src[\\/]cli[\\/]main\.js$/.test(m))).toBe(true);
   return { run, modules, aws: modules.filter((m) => AWS_MODULE.test(m)) };
 }
 

@@ -12,7 +12,7 @@ describe("npm package", () => {
       files: { path: string }[];
     }[];
     const files = pack!.files.map((f) => f.path);
-    expect(files).toContain("dist/src/cli.js");
+    expect(files).toContain("dist/src/cli/bin.js");
     expect(files).toContain("labs/lab-ec2.json");
     expect(files).toContain("schemas/report.schema.json");
     expect(files).toContain("package.json");
@@ -26,7 +26,7 @@ describe("npm package", () => {
     execFileSync("tar", ["-xzf", join(dir, tarball), "-C", dir]);
     // Dependencies come from the registry on a real install; here the checkout's stand in.
     symlinkSync(join(ROOT, "node_modules"), join(dir, "package", "node_modules"), "dir");
-    const cli = join(dir, "package", "dist/src/cli.js");
+    const cli = join(dir, "package", "dist/src/cli/bin.js");
     const version = execFileSync(process.execPath, [cli, "--version"], { encoding: "utf8" }).trim();
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
     const labs = execFileSync(process.execPath, [cli, "labs", "--lang", "en"], { encoding: "utf8" });

@@ -1,6 +1,6 @@
 import type { IngressRule, InstanceFacts } from "../../checks/ec2.js";
-import type { HttpAnswer } from "../../src/evidence.js";
-import type { CallError } from "../../src/snapshot.js";
+import type { HttpAnswer } from "../../src/core/evidence.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 /** One inbound rule as checks/ec2.ts normalizes it (one source per row, numeric ports). */
 export function rule(

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { evaluate } from "../../src/evaluate.js";
-import type { Lab } from "../../src/lab.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Lab } from "../../src/core/lab.js";
 import { toReport } from "../../src/report/json.js";
-import type { Result } from "../../src/result.js";
-import type { CallError, Snapshot } from "../../src/snapshot.js";
-import type { Lang } from "../../src/text.js";
+import type { Result } from "../../src/core/result.js";
+import type { CallError, Snapshot } from "../../src/core/snapshot.js";
+import type { Lang } from "../../src/core/text.js";
 import { readLab, snapshotWith } from "../support/check-table.js";
 import { validateReport } from "../support/report-schema.js";
 import { PROBE_TIMEOUT, SERVER, denied, rule } from "./ec2-facts.js";

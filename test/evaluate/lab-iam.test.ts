@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CallerFacts, IamFacts } from "../../checks/iam.js";
-import type { CallError } from "../../src/snapshot.js";
+import type { CallError } from "../../src/core/snapshot.js";
 import { checkTable, gradeOne, readLab } from "../support/check-table.js";
 
 // Tables in the shape of ESLint's RuleTester. ACCOUNT passes every check of lab-iam: root has

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorObject } from "ajv";
-import { evaluate } from "../../src/evaluate.js";
-import { evidenceFor, evidenceMessage, formatFound, isSentence } from "../../src/evidence.js";
-import type { Check } from "../../src/lab.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import { evidenceFor, evidenceMessage, formatFound, isSentence } from "../../src/core/evidence.js";
+import type { Check } from "../../src/core/lab.js";
 import { checkTable, gradeOne, readLab, snapshotWith } from "../support/check-table.js";
 import { FUNCTION, denied, run } from "../support/lambda-facts.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../src/evaluate.js";
-import type { Snapshot } from "../../src/snapshot.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Snapshot } from "../../src/core/snapshot.js";
 import { checkTable, gradeOne, readLab, snapshotWith } from "../support/check-table.js";
 import { ALL_BLOCKED, BUCKET, COURSE_RULE, blockWithout, denied, withRules } from "../support/s3-facts.js";
 

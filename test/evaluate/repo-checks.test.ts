@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readRepo, type RepoFacts } from "../../checks/repo.js";
-import type { CheckResult } from "../../src/result.js";
+import { readRepo, type RepoFacts } from "../../src/collect/repo.js";
+import type { CheckResult } from "../../src/core/result.js";
 import { gradeOne, readLab } from "../support/check-table.js";
 import { ROOT } from "../support/cli.js";
 import { SERVER } from "./ec2-facts.js";

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectors, loadCollector } from "../../checks/index.js";
-import { BUNDLED_LABS_DIR, listLabs, parseLab, type Lab } from "../../src/lab.js";
+import { bundledLabsDir, listLabs } from "../../src/app/labs.js";
+import type { Lab } from "../../src/core/lab.js";
+import { parseLab } from "../../src/core/parse-lab.js";
 import { ROOT } from "../support/cli.js";
 
 // What ESLint's build check does for rules, for labs: every lab file is valid, its check ids are
@@ -37,7 +39,7 @@ it("finds the labs and the evaluation tables it checks", () => {
 });
 
 it("loads every bundled lab through listLabs, each id once", async () => {
-  const labs = await listLabs([BUNDLED_LABS_DIR]);
+  const labs = await listLabs([bundledLabsDir()]);
   expect(labs.map((l) => `${l.id}.json`).sort()).toEqual(labFiles);
 });
 

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { collectors } from "../../checks/index.js";
-import type { Collector } from "../../src/collector.js";
+import { allCollectors } from "../../src/app/policy.js";
+import type { Collector } from "../../src/collect/collector.js";
+import { cleanupCollectors } from "../../src/cleanup/registry.js";
 import {
   ACTIVE_ACTIONS,
   READ_ONLY_SID,
@@ -12,22 +14,18 @@ import {
   renderInstructorRole,
   renderPolicyJson,
   type PolicyDocument,
-} from "../../src/policy.js";
+} from "../../src/core/policy.js";
 import { ROOT } from "../support/cli.js";
 
 // The shipped policy is exactly the union of what the collectors declare. When a collector's
 // actions change, regenerate both files (no npm needed, from a build):
-//   node dist/src/cli.js policy > policies/calificar-readonly.json
-//   node dist/src/cli.js policy --format cloudformation > policies/instructor-role.yaml
+//   node dist/src/cli/bin.js policy > policies/calificar-readonly.json
+//   node dist/src/cli/bin.js policy --format cloudformation > policies/instructor-role.yaml
 
 const POLICY_FILE = join(ROOT, "policies", "calificar-readonly.json");
 const ROLE_FILE = join(ROOT, "policies", "instructor-role.yaml");
 
-/** Registered collectors whose module exists (others are being written; their actions join later). */
-async function presentCollectors(): Promise<Collector[]> {
-  const names = Object.keys(collectors).sort().filter((name) => existsSync(join(ROOT, "checks", `${name}.ts`)));
-  return Promise.all(names.map(async (name) => (await collectors[name]!()).default));
-}
+const presentCollectors = allCollectors;
 
 const committed = (): PolicyDocument => JSON.parse(readFileSync(POLICY_FILE, "utf8")) as PolicyDocument;
 const actionsOf = (policy: PolicyDocument) => policy.Statement.flatMap((s) => s.Action);
@@ -65,7 +63,7 @@ describe("policyDocument", () => {
 describe("policies/calificar-readonly.json", () => {
   it("is what src/policy.ts generates from the collectors in checks/index.ts", async () => {
     const generated = renderPolicyJson(policyDocument(await presentCollectors()));
-    expect(readFileSync(POLICY_FILE, "utf8"), "regenerate: node dist/src/cli.js policy > policies/calificar-readonly.json").toBe(generated);
+    expect(readFileSync(POLICY_FILE, "utf8"), "regenerate: node dist/src/cli/bin.js policy > policies/calificar-readonly.json").toBe(generated);
   });
 
   it("registers every collector module of checks/ in checks/index.ts, so none escapes the policy", () => {
@@ -74,6 +72,15 @@ describe("policies/calificar-readonly.json", () => {
       .map((f) => f.replace(/\.ts$/, ""));
     expect(modules).toContain("ec2");
     expect(modules.filter((m) => !(m in collectors))).toEqual([]);
+  });
+
+  it("registers every cleanup collector module in src/cleanup/registry.ts, so none escapes the policy", () => {
+    const dir = join(ROOT, "src", "cleanup", "collectors");
+    const modules = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && readFileSync(join(dir, f), "utf8").includes("defineCollector"))
+      .map((f) => `cleanup-${f.replace(/\.ts$/, "")}`);
+    expect(modules).toContain("cleanup-ec2");
+    expect(modules.filter((m) => !(m in cleanupCollectors))).toEqual([]);
   });
 
   // Read-only means no verb that changes anything; the documented Invoke is the single exception.
@@ -109,7 +116,7 @@ describe("policies/instructor-role.yaml", () => {
 
   it("is what src/policy.ts generates", async () => {
     const generated = renderInstructorRole(policyDocument(await presentCollectors()));
-    expect(readFileSync(ROLE_FILE, "utf8"), "regenerate: node dist/src/cli.js policy --format cloudformation > policies/instructor-role.yaml").toBe(generated);
+    expect(readFileSync(ROLE_FILE, "utf8"), "regenerate: node dist/src/cli/bin.js policy --format cloudformation > policies/instructor-role.yaml").toBe(generated);
   });
 
   it("grants the role exactly the actions of policies/calificar-readonly.json", () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluate } from "../../src/evaluate.js";
-import type { Lab } from "../../src/lab.js";
-import type { Result } from "../../src/result.js";
-import type { Snapshot } from "../../src/snapshot.js";
-import type { Lang } from "../../src/text.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Lab } from "../../src/core/lab.js";
+import type { Result } from "../../src/core/result.js";
+import type { Snapshot } from "../../src/core/snapshot.js";
+import type { Lang } from "../../src/core/text.js";
 import { denied, rule, SERVER } from "../evaluate/ec2-facts.js";
 import { gradeOne, readLab } from "../support/check-table.js";
 import { ROOT } from "../support/cli.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Result } from "../../src/result.js";
+import type { Result } from "../../src/core/result.js";
 import { renderHtml } from "../../src/report/html.js";
 import { allResults, failedLab, passedLab, trickyResult, troubledLab } from "./fixtures.js";
 

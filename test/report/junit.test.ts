@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Result } from "../../src/result.js";
+import type { Result } from "../../src/core/result.js";
 import { escapeXml, renderJunit, renderJunitSuites } from "../../src/report/junit.js";
 import { allResults, failedLab, passedLab, trickyResult, troubledLab } from "./fixtures.js";
 import { parseXml, type XmlElement } from "./xml.js";

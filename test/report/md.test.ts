@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CheckStatus, Result } from "../../src/result.js";
+import type { CheckStatus, Result } from "../../src/core/result.js";
 import { escapeMarkdown, renderMarkdown } from "../../src/report/md.js";
 import { allResults, failedLab, passedLab, trickyResult, troubledLab } from "./fixtures.js";
 

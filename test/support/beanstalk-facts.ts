@@ -1,6 +1,6 @@
 import type { BeanstalkEnvironmentFacts } from "../../checks/elasticbeanstalk.js";
-import type { HttpAnswer } from "../../src/evidence.js";
-import type { CallError } from "../../src/snapshot.js";
+import type { HttpAnswer } from "../../src/core/evidence.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 export const CNAME = "mi-app-env.eba-7hq2xk3m.us-east-1.elasticbeanstalk.com";
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../src/evaluate.js";
-import type { Lab } from "../../src/lab.js";
-import type { CheckResult } from "../../src/result.js";
-import type { CallError, Snapshot } from "../../src/snapshot.js";
-import type { Lang } from "../../src/text.js";
+import { evaluate } from "../../src/core/evaluate.js";
+import type { Lab } from "../../src/core/lab.js";
+import type { CheckResult } from "../../src/core/result.js";
+import type { CallError, Snapshot } from "../../src/core/snapshot.js";
+import type { Lang } from "../../src/core/text.js";
 import { ROOT } from "./cli.js";
 
 type Facts = Record<string, unknown>;

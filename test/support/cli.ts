@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The built CLI; CALIFICAR_CLI lets a developer test another build (e.g. dist-foo/src/cli.js). */
-export const CLI = join(ROOT, process.env["CALIFICAR_CLI"] ?? "dist/src/cli.js");
+export const CLI = join(ROOT, process.env["CALIFICAR_CLI"] ?? "dist/src/cli/bin.js");
 
 export interface CliRun {
   code: number | null;

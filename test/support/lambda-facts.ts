@@ -1,5 +1,5 @@
 import type { InvocationFacts, LambdaFunctionFacts } from "../../checks/lambda.js";
-import type { CallError } from "../../src/snapshot.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 /** What the course's function prints with what_to_print=«Hola desde Platzi» (the env variant's line). */
 export const COURSE_LINE = "what_to_print: Hola desde Platzi.";

@@ -1,6 +1,6 @@
 import type { LifecycleRule } from "@aws-sdk/client-s3";
 import { lifecycleFacts, type BucketFacts, type PublicAccessBlockFacts } from "../../checks/s3.js";
-import type { CallError } from "../../src/snapshot.js";
+import type { CallError } from "../../src/core/snapshot.js";
 
 /** The course's rule, as GetBucketLifecycleConfiguration returns it: Standard-IA at 30 days, Glacier at 365. */
 export const COURSE_RULE: LifecycleRule = {

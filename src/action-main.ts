@@ -1,4 +1,0 @@
-// The Action's entry (action.yml → dist/action.js): only this, as in GitHub's typescript-action template.
-import { run } from "./action.js";
-
-await run();

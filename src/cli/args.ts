@@ -1,0 +1,99 @@
+import { parseArgs as cittyParse, type ArgsDef } from "citty";
+import { badInput } from "../core/errors.js";
+import { isLang, type Lang, type Text } from "../core/text.js";
+
+/** An option as we declare it: citty's definition plus help text in every language. */
+export interface ArgSpec {
+  type: "string" | "boolean" | "positional";
+  description: Text;
+  alias?: string;
+  valueHint?: string;
+  default?: string | boolean;
+  /** Environment variable read when the option is absent. */
+  env?: string;
+}
+export type ArgSpecs = Record<string, ArgSpec>;
+
+export interface ParsedArgs {
+  _: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** argv -> options with citty, refusing options nobody declared (a typo must not pass silently). */
+export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<string, string | undefined>>): ParsedArgs {
+  const def: ArgsDef = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    def[name] = {
+      type: spec.type,
+      required: false,
+      ...(spec.alias ? { alias: [spec.alias] } : {}),
+      // An option read from the environment takes its default after the environment, not before.
+      ...(spec.default !== undefined && !spec.env ? { default: spec.default } : {}),
+    } as ArgsDef[string];
+  }
+  const known = new Set(["_"]);
+  for (const [name, spec] of Object.entries(specs)) {
+    known.add(name).add(camel(name));
+    if (spec.alias) known.add(spec.alias);
+  }
+  for (const token of argv) {
+    if (token === "--") break;
+    const m = /^--?(?:no-)?([^=]+)/.exec(token);
+    if (m && token !== "-" && !/^-\d/.test(token) && !known.has(m[1]!) && !known.has(camel(m[1]!))) {
+      throw badInput({ es: `Opción desconocida: ${token}`, en: `Unknown option: ${token}` });
+    }
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec.type !== "string") continue;
+    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
+    // `--region=` is a missing value too, not a silent fall back to the default.
+    if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
+      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+    }
+  }
+  const parsed = cittyParse(argv, def) as unknown as Record<string, string | boolean | undefined>;
+  const out: ParsedArgs = { _: [...(parsed as unknown as { _: string[] })._], values: {} };
+  for (const [name, spec] of Object.entries(specs)) {
+    let value = parsed[name];
+    if (value === undefined && spec.env && env[spec.env]) value = env[spec.env];
+    if (value === undefined && spec.env) value = spec.default;
+    if (spec.type === "string" && typeof value === "boolean") {
+      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+    }
+    out.values[name] = value;
+  }
+  return out;
+}
+
+/** `--lang`, then CALIFICAR_LANG, then Spanish: one rule and one refusal for every command. */
+export function parseLang(value: string | boolean | undefined): Lang {
+  const lang = typeof value === "string" && value !== "" ? value : "es";
+  if (!isLang(lang)) throw badInput({ es: `Idioma no disponible: ${lang} (usa es o en)`, en: `Language not available: ${lang} (use es or en)` });
+  return lang;
+}
+
+/** Finds `--lang en` before parsing, so even option errors speak the user's language. */
+export function langFromArgv(argv: string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? env["CALIFICAR_LANG"] : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  return value === "en" ? "en" : "es";
+}
+
+export function renderHelp(usage: Text, specs: ArgSpecs, lang: Lang, footer?: Text): string {
+  const rows = Object.entries(specs)
+    .filter(([, s]) => s.type !== "positional")
+    .map(([name, s]) => {
+      const flag =
+        s.type === "boolean" && s.default === true
+          ? `--no-${name}`
+          : `${s.alias ? `-${s.alias}, ` : ""}--${name}${s.valueHint ? ` ${s.valueHint}` : ""}`;
+      return [flag, s.description[lang] + (s.env ? ` [${s.env}]` : "")] as const;
+    });
+  const width = Math.max(...rows.map(([f]) => f.length));
+  const lines = [usage[lang], "", lang === "es" ? "Opciones:" : "Options:"];
+  for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
+  if (footer) lines.push("", footer[lang]);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,85 @@
+import { listCandidates } from "../core/candidates.js";
+import { compileLab } from "../core/compile.js";
+import type { Lab } from "../core/lab.js";
+import { SNAPSHOT_SCHEMA_VERSION, type CallError, type Located, type ProbeRecord, type Snapshot, type SkippedAction } from "../core/snapshot.js";
+import { TOOL_NAME, toolVersion } from "../files/version.js";
+import { ClientPool, type AwsSettings } from "./clients.js";
+import { makeContext, type CollectOptions, type Collector } from "./collector.js";
+import { locateElsewhere } from "./locate.js";
+import { probeCandidates } from "./probe-stage.js";
+import type { ProbeSettings } from "./probes.js";
+import { cannotReachAws, credentialsProblem } from "./reachability.js";
+
+/** Collector name -> collector; the grading registry is checks/index.ts. */
+export type CollectorLoader = (name: string) => Promise<Collector>;
+
+export interface CollectRequest {
+  lab: Lab;
+  region: string;
+  aws: AwsSettings;
+  options: CollectOptions;
+  /** `undefined` turns probes off (recorded as skipped). */
+  probe: ProbeSettings | undefined;
+  /** Look in other regions when the graded one has nothing. */
+  searchOtherRegions: boolean;
+  loadCollector: CollectorLoader;
+  /** The environment the SDK reads (AWS_ENDPOINT_URL, AWS_PROFILE), recorded and named in messages. */
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => Date;
+}
+
+/** Lab -> the collectors it needs -> one snapshot of the account. All I/O of grading happens here. */
+export async function collect(request: CollectRequest): Promise<Snapshot> {
+  const { lab, region } = request;
+  const clients = new ClientPool({ ...request.aws, ...(request.env["AWS_ENDPOINT_URL"] ? { endpoint: request.env["AWS_ENDPOINT_URL"] } : {}) });
+  const errors: CallError[] = [];
+  const facts: Record<string, unknown> = {};
+  try {
+    const [sts, ...collectors] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
+    // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
+    const context = (c: Collector) => makeContext(c, region, clients, request.options, errors);
+    const [identity] = await Promise.all([
+      sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>,
+      ...collectors.map(async (c) => {
+        facts[c.service] = await c.collect(context(c));
+      }),
+    ]);
+    const problem = credentialsProblem(errors);
+    if (problem) {
+      throw cannotReachAws(problem, { profile: request.aws.profile ?? request.env["AWS_PROFILE"], endpoint: request.env["AWS_ENDPOINT_URL"] });
+    }
+    const compiled = compileLab(lab);
+    const candidates = listCandidates(compiled, facts);
+    const skipped: SkippedAction[] = [];
+    let probes: Record<string, ProbeRecord> | undefined;
+    if (lab.probes?.length) {
+      if (request.probe) probes = await probeCandidates(compiled, candidates, request.probe);
+      else skipped.push({ action: "http:GET", reason: "--no-probe" });
+    }
+    let elsewhere: Located[] | undefined;
+    const owner = collectors.find((c) => c.service === lab.resource.collector);
+    const listingFailed = errors.some((e) => lab.resource.requires?.includes(e.action));
+    if (request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
+      const regionsCollector = await request.loadCollector("regions");
+      // Errors in other regions carry their region: evaluation keeps them apart from the graded region's.
+      elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options: request.options, errors });
+    }
+    const endpoint = request.env["AWS_ENDPOINT_URL"];
+    return {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: TOOL_NAME, version: toolVersion() },
+      lab: lab.id,
+      collectedAt: request.now().toISOString(),
+      account: identity.account && identity.arn ? { id: identity.account, arn: identity.arn } : null,
+      region,
+      ...(endpoint ? { endpoint } : {}),
+      facts,
+      ...(probes ? { probes } : {}),
+      ...(elsewhere ? { elsewhere } : {}),
+      ...(skipped.length ? { skipped } : {}),
+      errors,
+    };
+  } finally {
+    clients.destroy();
+  }
+}

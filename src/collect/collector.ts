@@ -1,0 +1,76 @@
+import { classifyAwsError } from "./aws-errors.js";
+import type { ClientPool } from "./clients.js";
+import type { CallError } from "../core/snapshot.js";
+
+/** Options a collector may read; each belongs to one service's labs. */
+export interface CollectOptions {
+  /** Pick a function / bucket / environment by name instead of the best match. */
+  select?: string;
+  /** lab-lambda: read CloudWatch Logs instead of invoking. */
+  noInvoke?: boolean;
+  /** The submission repository, for repository checks (`--repo DIR`). */
+  repoDir?: string;
+  [key: string]: unknown;
+}
+
+export interface CollectContext {
+  region: string;
+  clients: ClientPool;
+  options: CollectOptions;
+  /**
+   * Runs one API call (or one paginated listing) for `action`; an SDK error is recorded
+   * as data and yields `undefined`. Any other error is a bug and propagates.
+   */
+  attempt<T>(action: string, call: () => Promise<T>, target?: string): Promise<T | undefined>;
+}
+
+export interface Collector<F extends object = object> {
+  /** The collector's name in lab files and in snapshot facts. */
+  service: string;
+  /** Every IAM action this collector may call; the shipped policy is their union. */
+  actions: readonly string[];
+  /** Facts for the graded region. */
+  collect(ctx: CollectContext): Promise<F>;
+  /** Ids of the lab's resources in another region, for "your instance is in eu-west-1". */
+  locate?(ctx: CollectContext): Promise<string[] | undefined>;
+}
+
+/** Identity helper that gives collector modules their types, like ESLint's rule objects. */
+export function defineCollector<F extends object>(collector: Collector<F>): Collector<F> {
+  return collector;
+}
+
+/** A context whose `attempt` records errors into `errors`, tagged with collector and region. */
+export function makeContext(
+  collector: Pick<Collector, "service" | "actions">,
+  region: string,
+  clients: ClientPool,
+  options: CollectOptions,
+  errors: CallError[],
+  scope: { global?: boolean } = {},
+): CollectContext {
+  return {
+    region,
+    clients,
+    options,
+    async attempt(action, call, target) {
+      if (!collector.actions.includes(action)) {
+        throw new Error(`collector ${collector.service} calls undeclared action ${action}`);
+      }
+      try {
+        return await call();
+      } catch (err) {
+        const classified = classifyAwsError(err);
+        if (!classified) throw err;
+        errors.push({
+          action,
+          ...classified,
+          collector: collector.service,
+          ...(scope.global ? {} : { region }),
+          ...(target ? { target } : {}),
+        });
+        return undefined;
+      }
+    },
+  };
+}

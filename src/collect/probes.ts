@@ -1,0 +1,130 @@
+import { isIPv6 } from "node:net";
+import { Agent, request } from "undici";
+import type { HttpAnswer } from "../core/evidence.js";
+import type { ProbeSpec } from "../core/lab.js";
+import type { CallError } from "../core/snapshot.js";
+
+export interface ProbeSettings {
+  /** HOST[:PORT] that replaces the probed host (emulators invent public IPs); the report keeps the real one. */
+  override?: { host: string; port?: number };
+  timeoutMs: number;
+  maxBodyBytes: number;
+  maxRedirects: number;
+}
+
+export const DEFAULT_PROBE: ProbeSettings = { timeoutMs: 5000, maxBodyBytes: 64 * 1024, maxRedirects: 3 };
+
+const HOSTNAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+
+/** Parses `--probe-host` / CALIFICAR_PROBE_HOST: `127.0.0.1`, `127.0.0.1:8080`, `[::1]:8080`, `::1`. */
+export function parseProbeHost(value: string): ProbeSettings["override"] | undefined {
+  const trimmed = value.trim();
+  if (isIPv6(trimmed)) return { host: trimmed };
+  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(trimmed);
+  if (!m) return undefined;
+  const host = (m[1] ?? m[2])!;
+  // URL's hostname setter ignores what it cannot parse, which would probe the real address instead.
+  if (m[1] !== undefined ? !isIPv6(host) : !HOSTNAME.test(host)) return undefined;
+  const port = m[3] ? Number(m[3]) : undefined;
+  if (port !== undefined && (port < 1 || port > 65535)) return undefined;
+  return { host, ...(port ? { port } : {}) };
+}
+
+function probeErrorCode(err: unknown): string {
+  const e = err as { code?: unknown; name?: unknown; cause?: { code?: unknown } };
+  // The abort signal's DOMException has a numeric code (23) and says "TimeoutError" in its name.
+  const words = [e.code, e.cause?.code, e.name].filter((w): w is string => typeof w === "string");
+  if (words.some((w) => /TIMEOUT|TimeoutError|AbortError|ETIMEDOUT/i.test(w))) return "timeout";
+  const code = words[0] ?? "";
+  if (code === "ECONNREFUSED") return "refused";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "reset";
+  if (/EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN/.test(code)) return "unreachable";
+  return "other";
+}
+
+async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= max) {
+      body.destroy(); // enough to grade; never read an unbounded body
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, max).toString("utf8");
+}
+
+/** One GET with bounded time and size; same-host redirects only. Never throws. */
+export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Agent): Promise<HttpAnswer> {
+  const shown = url.toString();
+  let current = url;
+  try {
+    for (let hop = 0; ; hop++) {
+      const target = new URL(current);
+      if (settings.override) {
+        target.hostname = settings.override.host.includes(":") ? `[${settings.override.host}]` : settings.override.host;
+        if (settings.override.port) target.port = String(settings.override.port);
+      }
+      const res = await request(target, {
+        method: "GET",
+        dispatcher,
+        headers: { host: current.host, "user-agent": "calificar (lab grader)", accept: "text/html,text/plain,*/*" },
+        signal: AbortSignal.timeout(settings.timeoutMs * 2),
+      });
+      const location = res.headers["location"];
+      if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === "string" && hop < settings.maxRedirects) {
+        await res.body.dump();
+        const next = new URL(location, current);
+        if (next.host !== current.host) {
+          return { path: url.pathname, url: shown, status: res.statusCode, error: { code: "redirect", message: next.host } };
+        }
+        current = next;
+        continue;
+      }
+      const body = await readBounded(res.body, settings.maxBodyBytes);
+      return { path: url.pathname, url: shown, status: res.statusCode, body };
+    }
+  } catch (err) {
+    return { path: url.pathname, url: shown, error: { code: probeErrorCode(err), message: (err as Error).message } };
+  }
+}
+
+/**
+ * Probes one resource: every request of every probe at once, so a dead host costs one
+ * timeout, not one per path. Returns answers by probe id and the timeouts as errors.
+ */
+export async function probeResource(
+  host: string | null,
+  probes: ProbeSpec[],
+  settings: ProbeSettings,
+  dispatcher: Agent,
+): Promise<{ answers: Record<string, HttpAnswer[]>; errors: CallError[] }> {
+  const answers: Record<string, HttpAnswer[]> = {};
+  const errors: CallError[] = [];
+  await Promise.all(
+    probes.map(async (spec) => {
+      if (!host) {
+        answers[spec.id] = spec.requests.map((r) => ({ path: r.path, url: "", error: { code: "no-address" } }));
+        return;
+      }
+      const base = `${spec.scheme ?? "http"}://${host.includes(":") ? `[${host}]` : host}:${spec.port}`;
+      answers[spec.id] = await Promise.all(spec.requests.map((r) => probeUrl(new URL(r.path, base), settings, dispatcher)));
+      const timedOut = answers[spec.id]!.find((a) => a.error?.code === "timeout");
+      if (timedOut) {
+        errors.push({ action: "http:GET", code: "timeout", kind: "timeout", message: timedOut.error?.message ?? "", target: timedOut.url });
+      }
+    }),
+  );
+  return { answers, errors };
+}
+
+export function probeAgent(settings: ProbeSettings): Agent {
+  return new Agent({
+    connect: { timeout: settings.timeoutMs },
+    headersTimeout: settings.timeoutMs,
+    bodyTimeout: settings.timeoutMs,
+    connections: 8,
+  });
+}

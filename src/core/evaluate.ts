@@ -1,0 +1,137 @@
+import { candidateId, candidateName, candidateRegion, listCandidates, type Facts } from "./candidates.js";
+import { compileLab, type CompiledLab } from "./compile.js";
+import { errorMessage, gradeCheck, outcomeWithoutResource, type CheckScope } from "./grade-check.js";
+import type { Check, Lab } from "./lab.js";
+import { MSG } from "./messages.js";
+import type { CheckResult, GradedResource, Result } from "./result.js";
+import type { CallError, Snapshot } from "./snapshot.js";
+import { fill, type Lang } from "./text.js";
+
+export interface EvaluateOptions {
+  lang: Lang;
+  /** The report's timestamp; evaluation reads no clock. */
+  now: Date;
+  /** Grade this candidate (by id or name) instead of the best match. */
+  select?: string;
+}
+
+interface Grading {
+  checks: CheckResult[];
+  resource: GradedResource | null;
+  notes: string[];
+}
+
+interface Context {
+  compiled: CompiledLab;
+  snapshot: Snapshot;
+  lang: Lang;
+  regionErrors: CallError[];
+  /** Repository and account checks, graded once: they do not depend on the resource. */
+  independent: Map<Check, CheckResult>;
+}
+
+const total = (checks: CheckResult[]) => checks.reduce((sum, c) => sum + c.points, 0);
+
+/** A candidate as its checks see it: its facts, its probe answers, and the errors about it alone. */
+function candidateView(ctx: Context, candidate: Facts): { facts: Facts; errors: CallError[] } {
+  const record = ctx.snapshot.probes?.[candidateId(ctx.compiled, candidate)];
+  const own = Array.isArray(candidate["errors"]) ? (candidate["errors"] as CallError[]) : [];
+  return {
+    facts: record ? { ...candidate, probes: record.answers } : candidate,
+    errors: [...ctx.regionErrors, ...own, ...(record?.errors ?? [])],
+  };
+}
+
+function gradeCandidate(ctx: Context, candidate: Facts): CheckResult[] {
+  const { facts, errors } = candidateView(ctx, candidate);
+  const scope: CheckScope = { compiled: ctx.compiled, snapshot: ctx.snapshot, errors, lang: ctx.lang };
+  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? gradeCheck(c, facts, scope));
+}
+
+/** Every resource check gets the same outcome; repository and account checks keep theirs. */
+function withoutResource(ctx: Context, outcome: Pick<CheckResult, "status" | "message">): CheckResult[] {
+  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? outcomeWithoutResource(c, ctx.lang, outcome));
+}
+
+/** No candidate (or not the one asked for): say so, and where the resource is if it is elsewhere. */
+function noResource(ctx: Context, select: string | undefined): Grading {
+  const { lab } = ctx.compiled;
+  const { lang, snapshot } = ctx;
+  const spec = lab.resource;
+  const missing = select
+    ? fill(MSG.notSelected[lang], { select, region: snapshot.region })
+    : fill(MSG.noResource[lang], { plural: (spec.plural ?? spec.label)[lang], region: snapshot.region });
+  const found = (snapshot.elsewhere ?? []).filter((l) => l.count > 0);
+  let message = missing;
+  if (found.length > 0) {
+    message += `; ${fill(MSG.elsewhere[lang], { label: spec.label[lang], regions: found.map((l) => l.region).join(", "), first: found[0]!.region })}`;
+  }
+  const note = message + (spec.missing && found.length === 0 ? `. ${spec.missing[lang]}` : "");
+  return { checks: withoutResource(ctx, { status: "failed", message }), resource: null, notes: [note] };
+}
+
+/** The best-matching candidate (most points, then most checks passed; ties keep the collector's order). */
+function gradeBest(ctx: Context, select: string | undefined): Grading {
+  const { compiled } = ctx;
+  const graded = listCandidates(compiled, ctx.snapshot.facts).map((candidate) => {
+    const results = gradeCandidate(ctx, candidate);
+    return { candidate, results, score: total(results), passedCount: results.filter((r) => r.status === "passed").length };
+  });
+  const pool = select
+    ? graded.filter((g) => candidateId(compiled, g.candidate) === select || candidateName(compiled, g.candidate) === select)
+    : graded;
+  const best = [...pool].sort((a, b) => b.score - a.score || b.passedCount - a.passedCount)[0];
+  if (!best) return noResource(ctx, select);
+  const resource: GradedResource = {
+    kind: compiled.lab.resource.label[ctx.lang],
+    id: candidateId(compiled, best.candidate),
+    name: candidateName(compiled, best.candidate),
+    region: candidateRegion(compiled, best.candidate) ?? ctx.snapshot.region,
+    others: graded
+      .filter((g) => g !== best)
+      .map((g) => ({ id: candidateId(compiled, g.candidate), name: candidateName(compiled, g.candidate), score: g.score })),
+  };
+  return { checks: best.results, resource, notes: [] };
+}
+
+function grade(ctx: Context, select: string | undefined): Grading {
+  const listingError = ctx.regionErrors.find((e) => ctx.compiled.lab.resource.requires?.includes(e.action));
+  if (listingError) return { checks: withoutResource(ctx, { status: "error", message: errorMessage(listingError, ctx.lang) }), resource: null, notes: [] };
+  return gradeBest(ctx, select);
+}
+
+/** Grades a snapshot against a lab. Pure: no I/O, no clock, same input same result. */
+export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions): Result {
+  const { lang } = options;
+  const compiled = compileLab(lab);
+  // Without --repo the repository checks are skipped and are not part of this grading: a student's
+  // `npx calificar lab-beanstalk` is out of the account's points, the Action's out of all of them.
+  const gradedChecks = snapshot.facts["repo"] === undefined ? lab.checks.filter((c) => c.on !== "repo") : lab.checks;
+  const maxScore = gradedChecks.reduce((sum, c) => sum + c.points, 0);
+  const regionErrors = snapshot.errors.filter((e) => e.region === undefined || e.region === snapshot.region);
+  const scope: CheckScope = { compiled, snapshot, errors: regionErrors, lang };
+  const independent = new Map(lab.checks.filter((c) => c.on === "repo" || c.on === "account").map((c) => [c, gradeCheck(c, {}, scope)] as const));
+  const { checks, resource, notes } = grade({ compiled, snapshot, lang, regionErrors, independent }, options.select);
+
+  const score = total(checks);
+  const requiredMet = checks.every((c) => !c.required || c.status === "passed");
+  const passed = requiredMet && (maxScore === 0 ? true : (score / maxScore) * 100 >= lab.passMark);
+  return {
+    lab: { id: lab.id, title: lab.title[lang] },
+    lang,
+    account: snapshot.account,
+    region: snapshot.region,
+    generatedAt: options.now.toISOString(),
+    collectedAt: snapshot.collectedAt,
+    score,
+    maxScore,
+    passMark: lab.passMark,
+    passed,
+    ungradable: checks.length > 0 && checks.every((c, i) => c.status === "error" || !gradedChecks.includes(lab.checks[i]!)),
+    resource,
+    notes,
+    elsewhere: snapshot.elsewhere ?? [],
+    checks,
+    errors: snapshot.errors,
+  };
+}

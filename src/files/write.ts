@@ -1,0 +1,20 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { badInput } from "../core/errors.js";
+
+/**
+ * Writes `text` to `file` whole or not at all: into a temporary file beside it, then renamed over
+ * it, so an interrupted run (Ctrl-C, SIGTERM) never leaves half a report or snapshot behind.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (err) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw badInput({ es: `No se puede escribir ${file}`, en: `Cannot write ${file}` }, (err as Error).message);
+  }
+}

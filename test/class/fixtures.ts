@@ -144,7 +144,8 @@ export function randomClass(size: number, seed = 1): { reports: ClassReport[]; n
     const who = student(id, { name, accountId: String(100000000000 + i) });
     const minute = String(i % 60).padStart(2, "0");
     const at = `2026-11-28T10:${minute}:00.000Z`;
-    if (random() < 0.05) {
+    // Students 7 and 13, whose names carry markup and a formula, are always graded.
+    if (random() < 0.05 && i !== 7 && i !== 13) {
       skipped.push({ ...notGraded(id, at), student: who });
       continue;
     }

@@ -1,0 +1,558 @@
+import { parse } from "csv-parse/sync";
+import { fill, type Lang, type Text } from "../text.js";
+
+/**
+ * The class roster: who is graded, and how their AWS account is reached. Read from the CSV an
+ * instructor exports from a spreadsheet (`calificar clase --roster alumnos.csv`), or built from
+ * the member accounts of their AWS Organization (`--organizacion`).
+ */
+
+export interface RosterStudent {
+  /** The row as the spreadsheet numbers it (1 is the header); 0 when the student came from an Organization. */
+  line: number;
+  /** A file-safe id: the student's report is written as `<student>.json`. */
+  student: string;
+  name: string | null;
+  email: string | null;
+  /** Twelve digits, leading zeros kept. */
+  accountId: string | null;
+  roleArn: string | null;
+  externalId: string | null;
+  region: string | null;
+}
+
+export interface Roster {
+  students: RosterStudent[];
+}
+
+export interface RosterProblem {
+  /** Spreadsheet row (1 = header); 0 for a problem that belongs to no row (an option, an Organization account). */
+  line: number;
+  /** Which problem, stable for tests and tools (`accountLostZeros`); the words are in `text`. */
+  code: RosterProblemCode;
+  text: Text;
+}
+
+/** Every problem of a roster at once, so the instructor fixes the spreadsheet in one pass. */
+export class RosterError extends Error {
+  readonly problems: RosterProblem[];
+
+  constructor(problems: RosterProblem[]) {
+    const sorted = [...problems].sort((a, b) => a.line - b.line);
+    super(`the roster has ${sorted.length} problem(s):\n${sorted.map((p) => lineOf(p, "en")).join("\n")}`);
+    this.name = "RosterError";
+    this.problems = sorted;
+  }
+}
+
+/** The problems, one per line, for the terminal. */
+export function describeRosterError(error: RosterError, lang: Lang): string {
+  return [fill(MSG.header[lang], { count: error.problems.length }), ...error.problems.map((p) => lineOf(p, lang))].join("\n");
+}
+
+function lineOf(problem: RosterProblem, lang: Lang): string {
+  return problem.line > 0 ? `${fill(MSG.line[lang], { line: problem.line })}: ${problem.text[lang]}` : `  ${problem.text[lang]}`;
+}
+
+const MSG = {
+  header: { es: "La lista de alumnos tiene {count} problema(s):", en: "The roster has {count} problem(s):" },
+  line: { es: "  línea {line}", en: "  line {line}" },
+  unreadable: {
+    es: "el CSV no se puede leer a partir de aquí ({reason}); ¿falta cerrar unas comillas?",
+    en: "the CSV cannot be read from here on ({reason}); is a quote left open?",
+  },
+  empty: { es: "la lista está vacía: no hay cabecera", en: "the roster is empty: there is no header" },
+  noStudents: {
+    es: "la lista no tiene alumnos: solo la cabecera",
+    en: "the roster has no students: only the header",
+  },
+  unknownColumns: {
+    es: "columnas desconocidas: {columns}. Las válidas son: {valid}",
+    en: "unknown columns: {columns}. Valid ones are: {valid}",
+  },
+  emptyColumnName: {
+    es: "la columna {position} no tiene nombre",
+    en: "column {position} has no name",
+  },
+  repeatedColumn: {
+    es: "las columnas «{first}» y «{second}» dicen lo mismo ({field}): deja una",
+    en: "columns «{first}» and «{second}» mean the same ({field}): keep one",
+  },
+  noStudentColumn: {
+    es: "falta la columna «alumno» (o «student»), que identifica a cada alumno",
+    en: "the «alumno» (or «student») column is missing: it identifies each student",
+  },
+  noAccountColumn: {
+    es: "falta la columna «cuenta» (ID de cuenta de AWS) o «rol» (ARN del rol que calificar asume)",
+    en: "the «cuenta» (AWS account id) or «rol» (ARN of the role calificar assumes) column is missing",
+  },
+  extraFields: {
+    es: "la fila tiene {count} valores y la cabecera {columns} columnas: ¿hay un separador de más o falta entrecomillar un valor?",
+    en: "the row has {count} values and the header {columns} columns: is there a stray separator, or a value that needs quotes?",
+  },
+  missingStudent: { es: "falta el alumno (columna «{column}»)", en: "the student is missing (column «{column}»)" },
+  studentSeparator: {
+    es: "alumno «{value}»: no puede llevar «/» ni «\\» (será el nombre de su archivo de informe)",
+    en: "student «{value}»: it cannot contain «/» or «\\» (it becomes the name of their report file)",
+  },
+  studentDots: {
+    es: "alumno «{value}»: no puede llevar «..» ni empezar por «.» (será el nombre de su archivo de informe)",
+    en: "student «{value}»: it cannot contain «..» or start with «.» (it becomes the name of their report file)",
+  },
+  studentControl: {
+    es: "alumno «{value}»: lleva caracteres de control (saltos de línea, tabuladores…)",
+    en: "student «{value}»: it contains control characters (line breaks, tabs…)",
+  },
+  studentChars: {
+    es: "alumno «{value}»: solo se admiten letras sin tilde, dígitos y . _ @ - (sobra: {chars})",
+    en: "student «{value}»: only unaccented letters, digits and . _ @ - are allowed (not allowed: {chars})",
+  },
+  studentReserved: {
+    es: "alumno «{value}»: es un nombre reservado de Windows y no puede ser un archivo",
+    en: "student «{value}»: it is a reserved Windows name and cannot be a file",
+  },
+  studentLong: {
+    es: "alumno «{value}»: tiene {length} caracteres, el máximo es {max}",
+    en: "student «{value}»: it is {length} characters long, at most {max} are allowed",
+  },
+  duplicate: {
+    es: "alumno «{value}» repetido: también está en la línea {other}",
+    en: "student «{value}» appears twice: also at line {other}",
+  },
+  duplicateCase: {
+    es: "alumno «{value}» repetido: en la línea {other} está como «{otherValue}» (mayúsculas y minúsculas no distinguen archivos en Windows ni macOS)",
+    en: "student «{value}» appears twice: line {other} has it as «{otherValue}» (Windows and macOS file names ignore case)",
+  },
+  accountDigits: {
+    es: "cuenta «{value}»: un ID de cuenta de AWS son exactamente 12 dígitos (tiene {count})",
+    en: "account «{value}»: an AWS account id is exactly 12 digits (it has {count})",
+  },
+  accountLostZeros: {
+    es: "cuenta «{value}»: tiene {count} dígitos, y un ID de cuenta tiene 12. ¿La hoja de cálculo quitó los ceros iniciales? Formatea la columna como texto",
+    en: "account «{value}»: it has {count} digits, and an account id has 12. Did the spreadsheet drop leading zeros? Format the column as text",
+  },
+  accountScientific: {
+    es: "cuenta «{value}»: la hoja de cálculo la escribió en notación científica. Formatea la columna como texto y vuelve a escribir el ID de 12 dígitos",
+    en: "account «{value}»: the spreadsheet wrote it in scientific notation. Format the column as text and type the 12-digit id again",
+  },
+  accountChars: {
+    es: "cuenta «{value}»: un ID de cuenta de AWS son 12 dígitos, sin letras ni otros signos",
+    en: "account «{value}»: an AWS account id is 12 digits, with no letters or other signs",
+  },
+  roleArn: {
+    es: "rol «{value}»: no es el ARN de un rol de IAM (arn:aws:iam::123456789012:role/NOMBRE)",
+    en: "role «{value}»: it is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)",
+  },
+  accountMismatch: {
+    es: "la cuenta {account} no coincide con la del rol ({roleAccount} en {value})",
+    en: "account {account} does not match the role's ({roleAccount} in {value})",
+  },
+  noAccount: {
+    es: "falta la cuenta o el rol: sin ellos no se puede entrar en la cuenta de AWS del alumno",
+    en: "the account or role is missing: without one the student's AWS account cannot be reached",
+  },
+  externalId: {
+    es: "external_id «{value}»: AWS admite de 2 a 1224 caracteres: letras, dígitos y + = , . @ : / -",
+    en: "external_id «{value}»: AWS accepts 2 to 1224 characters: letters, digits and + = , . @ : / -",
+  },
+  regionZone: {
+    es: "región «{value}»: eso es una zona de disponibilidad; la región es {region}",
+    en: "region «{value}»: that is an availability zone; the region is {region}",
+  },
+  region: {
+    es: "región «{value}»: no es un nombre de región de AWS (por ejemplo eu-west-1, us-east-1)",
+    en: "region «{value}»: it is not an AWS region name (e.g. eu-west-1, us-east-1)",
+  },
+  email: {
+    es: "email «{value}»: no parece una dirección de correo (los libros de notas lo usan para reconocer al alumno)",
+    en: "email «{value}»: it does not look like an email address (gradebooks use it to match the student)",
+  },
+  roleName: {
+    es: "el nombre de rol por omisión «{value}» no es válido en IAM (letras, dígitos y + = , . @ _ -, hasta 64)",
+    en: "the default role name «{value}» is not valid in IAM (letters, digits and + = , . @ _ -, up to 64)",
+  },
+  orgTagMissing: {
+    es: "la cuenta {account} ({name}) no tiene la etiqueta «{tag}» que da el id del alumno",
+    en: "account {account} ({name}) has no «{tag}» tag to give the student id",
+  },
+  orgTagDuplicate: {
+    es: "las cuentas {accounts} tienen el mismo valor «{value}» en la etiqueta «{tag}»",
+    en: "accounts {accounts} have the same value «{value}» in the «{tag}» tag",
+  },
+  orgNameDuplicate: {
+    es: "las cuentas {accounts} dan el mismo id de alumno «{value}»: cambia el nombre de una o usa una etiqueta",
+    en: "accounts {accounts} give the same student id «{value}»: rename one or use a tag",
+  },
+  orgAccount: {
+    es: "cuenta {account}: el ID que devolvió AWS Organizations no tiene 12 dígitos",
+    en: "account {account}: the id AWS Organizations returned is not 12 digits",
+  },
+} satisfies Record<string, Text>;
+
+export type RosterProblemCode = Exclude<keyof typeof MSG, "header" | "line">;
+
+interface Found {
+  code: RosterProblemCode;
+  data?: Record<string, string | number>;
+}
+
+function problem(line: number, code: RosterProblemCode, data: Record<string, string | number> = {}): RosterProblem {
+  const message = MSG[code];
+  return { line, code, text: { es: fill(message.es, data), en: fill(message.en, data) } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+type Field = "student" | "name" | "email" | "accountId" | "roleArn" | "externalId" | "region";
+
+/** Header names after normalizing (lower case, no accents, spaces and hyphens as `_`). */
+const COLUMNS: Record<string, Field> = {
+  alumno: "student",
+  student: "student",
+  nombre: "name",
+  name: "name",
+  email: "email",
+  e_mail: "email",
+  correo: "email",
+  cuenta: "accountId",
+  account: "accountId",
+  account_id: "accountId",
+  rol: "roleArn",
+  role: "roleArn",
+  role_arn: "roleArn",
+  external_id: "externalId",
+  region: "region",
+};
+
+const STUDENT_MAX = 128;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+// AWS's documented pattern and length for sts:AssumeRole's ExternalId.
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+// eu-west-1, us-gov-west-1, ap-southeast-2, il-central-1, us-isob-east-1.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Why a student id cannot be a file name, or null when it can. Exported: `--alumno` takes the same ids. */
+export function unsafeStudentId(value: string): Found | null {
+  if (/[/\\]/.test(value)) return { code: "studentSeparator", data: { value } };
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) return { code: "studentControl", data: { value: JSON.stringify(value).slice(1, -1) } };
+  if (value.includes("..") || value.startsWith(".")) return { code: "studentDots", data: { value } };
+  const bad = [...new Set(value.replace(/[A-Za-z0-9._@-]/g, ""))];
+  if (bad.length) return { code: "studentChars", data: { value, chars: bad.map((c) => (c === " " ? "« »" : c)).join(" ") } };
+  if (WINDOWS_RESERVED.test(value.replace(/\..*$/, ""))) return { code: "studentReserved", data: { value } };
+  if (value.length > STUDENT_MAX) return { code: "studentLong", data: { value: `${value.slice(0, 24)}…`, length: value.length, max: STUDENT_MAX } };
+  return null;
+}
+
+function accountProblem(value: string): Found | null {
+  if (/^\d{12}$/.test(value)) return null;
+  if (/^\d([.,]\d+)?e\+?\d+$/i.test(value)) return { code: "accountScientific", data: { value } };
+  if (/^\d+$/.test(value)) {
+    return { code: value.length < 12 ? "accountLostZeros" : "accountDigits", data: { value, count: value.length } };
+  }
+  return { code: "accountChars", data: { value } };
+}
+
+function regionProblem(value: string): Found | null {
+  if (REGION.test(value)) return null;
+  // eu-west-1a: students copy the zone from the console's instance details.
+  const zone = /^([a-z]{2}(-[a-z]+)+-\d{1,2})[a-z]$/.exec(value);
+  if (zone) return { code: "regionZone", data: { value, region: zone[1]! } };
+  return { code: "region", data: { value } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CSV
+
+export interface RosterOptions {
+  /** The role calificar assumes in each account given by `cuenta` (the instructor's read-only role). */
+  defaultRoleName: string;
+  /** False for offline regrading (`--snapshot` per student), where no account is reached. Default true. */
+  requireAccount?: boolean;
+}
+
+/** Header name as written → comparable key: trimmed, lower case, accents and case folded, `External ID` = `external_id`. */
+function columnKey(header: string): string {
+  return header
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+}
+
+/** `;` when the header line has more of them than commas: Spanish-locale spreadsheets export `;`. */
+function detectDelimiter(text: string): ";" | "," {
+  const header = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const outsideQuotes = header.replace(/"[^"]*("|$)/g, "");
+  const count = (c: string) => outsideQuotes.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+function readRecords(text: string): string[][] | RosterProblem {
+  try {
+    return parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      // A stray quote inside a value (Ana "Anita" Pérez) is kept as written; an unclosed one is still an error.
+      relax_quotes: true,
+      // Blank lines are kept as records so that record n is spreadsheet row n; they are skipped below.
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    if (!(error instanceof Error) || !("code" in error)) throw error;
+    const records = (error as { records?: unknown }).records;
+    return problem(typeof records === "number" ? records + 1 : 0, "unreadable", { reason: error.message });
+  }
+}
+
+/**
+ * Reads and validates the whole roster, and throws one RosterError listing every problem with
+ * its spreadsheet row. Ids are compared ignoring case: `Ana.json` and `ana.json` are one file on
+ * Windows and macOS.
+ */
+export function parseRoster(text: string, options: RosterOptions): Roster {
+  const requireAccount = options.requireAccount ?? true;
+  const records = readRecords(text.replace(/^\uFEFF/, ""));
+  if (!Array.isArray(records)) throw new RosterError([records]);
+
+  const isBlank = (record: string[]) => record.every((value) => value.trim() === "");
+  const headerIndex = records.findIndex((record) => !isBlank(record));
+  if (headerIndex < 0) throw new RosterError([problem(1, "empty")]);
+  const headerLine = headerIndex + 1;
+
+  // The header: every column known, none twice, the student column present.
+  const header = records[headerIndex]!;
+  const fields: (Field | null)[] = [];
+  const headerProblems: RosterProblem[] = [];
+  const unknown: string[] = [];
+  const seen = new Map<Field, string>();
+  header.forEach((name, position) => {
+    const key = columnKey(name);
+    const field = COLUMNS[key] ?? null;
+    fields.push(field);
+    if (key === "") {
+      // Trailing empty header cells are what spreadsheets leave behind; only a named gap is a problem.
+      if (header.slice(position).some((rest) => rest.trim() !== "")) {
+        headerProblems.push(problem(headerLine, "emptyColumnName", { position: position + 1 }));
+      }
+      return;
+    }
+    if (!field) return void unknown.push(`«${name.trim()}»`);
+    const first = seen.get(field);
+    if (first !== undefined) headerProblems.push(problem(headerLine, "repeatedColumn", { first, second: name.trim(), field }));
+    else seen.set(field, name.trim());
+  });
+  if (unknown.length) {
+    const valid = Object.keys(COLUMNS).join(", ");
+    headerProblems.push(problem(headerLine, "unknownColumns", { columns: unknown.join(", "), valid }));
+  }
+  if (!seen.has("student")) headerProblems.push(problem(headerLine, "noStudentColumn"));
+  if (requireAccount && !seen.has("accountId") && !seen.has("roleArn")) headerProblems.push(problem(headerLine, "noAccountColumn"));
+  // Rows cannot be read right against a wrong header: report the header alone.
+  if (headerProblems.length) throw new RosterError(headerProblems);
+
+  const studentColumn = seen.get("student")!;
+  const roleNameValid = ROLE_NAME.test(options.defaultRoleName);
+  let roleNameReported = false;
+  const problems: RosterProblem[] = [];
+  const students: RosterStudent[] = [];
+  const firstLineOf = new Map<string, { line: number; value: string }>();
+
+  records.forEach((record, index) => {
+    const line = index + 1;
+    if (index <= headerIndex || isBlank(record)) return;
+    const rowProblems: RosterProblem[] = [];
+    const report = (code: RosterProblemCode, data: Record<string, string | number> = {}) => rowProblems.push(problem(line, code, data));
+
+    const extra = record.slice(fields.length).filter((value) => value.trim() !== "");
+    if (extra.length) report("extraFields", { count: fields.length + extra.length, columns: fields.length });
+
+    const values: Partial<Record<Field, string>> = {};
+    fields.forEach((field, position) => {
+      const value = (record[position] ?? "").trim();
+      if (field && value !== "") values[field] = value;
+    });
+
+    const student = values.student ?? null;
+    if (student === null) report("missingStudent", { column: studentColumn });
+    else {
+      const unsafe = unsafeStudentId(student);
+      if (unsafe) report(unsafe.code, unsafe.data);
+      const key = student.toLowerCase();
+      const first = firstLineOf.get(key);
+      if (first) {
+        if (first.value === student) report("duplicate", { value: student, other: first.line });
+        else report("duplicateCase", { value: student, other: first.line, otherValue: first.value });
+      } else firstLineOf.set(key, { line, value: student });
+    }
+
+    const accountId = values.accountId ?? null;
+    if (accountId !== null) {
+      const bad = accountProblem(accountId);
+      if (bad) report(bad.code, bad.data);
+    }
+    let roleArn = values.roleArn ?? null;
+    if (roleArn !== null) {
+      const match = ROLE_ARN.exec(roleArn);
+      if (!match) report("roleArn", { value: roleArn });
+      else if (accountId !== null && /^\d{12}$/.test(accountId) && match[1] !== accountId) {
+        report("accountMismatch", { account: accountId, roleAccount: match[1]!, value: roleArn });
+      }
+    } else if (accountId !== null) {
+      if (!roleNameValid && !roleNameReported) {
+        roleNameReported = true;
+        problems.push(problem(0, "roleName", { value: options.defaultRoleName }));
+      }
+      roleArn = `arn:aws:iam::${accountId}:role/${options.defaultRoleName}`;
+    }
+    if (requireAccount && accountId === null && values.roleArn === undefined) report("noAccount");
+
+    const externalId = values.externalId ?? null;
+    if (externalId !== null && !EXTERNAL_ID.test(externalId)) report("externalId", { value: externalId });
+    const region = values.region ?? null;
+    if (region !== null) {
+      const bad = regionProblem(region);
+      if (bad) report(bad.code, bad.data);
+    }
+    const email = values.email ?? null;
+    if (email !== null && !EMAIL.test(email)) report("email", { value: email });
+
+    if (rowProblems.length) return void problems.push(...rowProblems);
+    students.push({
+      line,
+      student: student!,
+      name: values.name ?? null,
+      email,
+      // With only a role, its ARN names the account.
+      accountId: accountId ?? (roleArn ? ROLE_ARN.exec(roleArn)![1]! : null),
+      roleArn,
+      externalId,
+      region,
+    });
+  });
+
+  if (!problems.length && !students.length) problems.push(problem(headerLine, "noStudents"));
+  if (problems.length) throw new RosterError(problems);
+  return { students };
+}
+
+// ---------------------------------------------------------------------------------------------
+// An AWS Organization
+
+/** A member account as `organizations:ListAccounts` returns it (Id, Name, Email, Status), tags from `ListTagsForResource`. */
+export interface OrganizationAccount {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+  tags?: Record<string, string>;
+}
+
+export interface OrganizationRosterOptions {
+  /** The organization's management account: never a student. */
+  managementAccountId: string;
+  /** Take each student id from this tag instead of the account name. */
+  tagName?: string;
+  defaultRoleName: string;
+}
+
+/**
+ * The account name made file-safe: accents dropped, lower case, anything else as `-`.
+ * «Ana García (grupo 2)» → `ana-garcia-grupo-2`. Empty when nothing is left (a name in another script).
+ */
+export function fileSafeId(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9._@-]+/g, "-")
+    .replace(/\.{2,}/g, ".")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 64)
+    .replace(/[-.]+$/g, "");
+}
+
+/**
+ * Students from an Organization's member accounts: every ACTIVE account but the management one.
+ *
+ * Ids come from the tag named `tagName` when given (used as written, and refused when unsafe,
+ * missing or repeated: the instructor chose them), otherwise from the account name made
+ * file-safe. Two accounts whose names give the same id BOTH get `-<account id>` appended, so
+ * neither is favoured by the order AWS lists them in and the result depends only on the set of
+ * accounts; a name that leaves nothing usable becomes the account id. Renaming an account, or
+ * adding one with the same name, changes ids: tags are the way to ids that never change.
+ */
+export function rosterFromAccounts(accounts: OrganizationAccount[], options: OrganizationRosterOptions): Roster {
+  const problems: RosterProblem[] = [];
+  if (!ROLE_NAME.test(options.defaultRoleName)) problems.push(problem(0, "roleName", { value: options.defaultRoleName }));
+  const members = accounts
+    .filter((account) => account.status === "ACTIVE" && account.id !== options.managementAccountId)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const ids = new Map<string, string>();
+  for (const account of members) {
+    if (!/^\d{12}$/.test(account.id)) {
+      problems.push(problem(0, "orgAccount", { account: account.id }));
+      continue;
+    }
+    if (options.tagName === undefined) {
+      const derived = fileSafeId(account.name);
+      ids.set(account.id, derived && !unsafeStudentId(derived) ? derived : account.id);
+      continue;
+    }
+    const value = account.tags?.[options.tagName]?.trim();
+    if (!value) {
+      problems.push(problem(0, "orgTagMissing", { account: account.id, name: account.name, tag: options.tagName }));
+      continue;
+    }
+    const unsafe = unsafeStudentId(value);
+    if (unsafe) {
+      const found = problem(0, unsafe.code, unsafe.data);
+      problems.push({ ...found, text: { es: `${account.id}: ${found.text.es}`, en: `${account.id}: ${found.text.en}` } });
+      continue;
+    }
+    ids.set(account.id, value);
+  }
+
+  for (const [id, sharing] of accountsSharingAnId(ids)) {
+    if (options.tagName !== undefined) {
+      problems.push(problem(0, "orgTagDuplicate", { accounts: sharing.join(", "), value: id, tag: options.tagName }));
+    } else {
+      for (const account of sharing) ids.set(account, `${ids.get(account)!}-${account}`);
+    }
+  }
+  // A suffixed id could still meet another account's name; unlikely, but never two files in one.
+  if (options.tagName === undefined) {
+    for (const [id, sharing] of accountsSharingAnId(ids)) {
+      problems.push(problem(0, "orgNameDuplicate", { accounts: sharing.join(", "), value: id }));
+    }
+  }
+  if (problems.length) throw new RosterError(problems);
+
+  return {
+    students: members
+      .filter((account) => ids.has(account.id))
+      .map((account) => ({
+        line: 0,
+        student: ids.get(account.id)!,
+        name: account.name || null,
+        email: account.email || null,
+        accountId: account.id,
+        roleArn: `arn:aws:iam::${account.id}:role/${options.defaultRoleName}`,
+        externalId: null,
+        region: null,
+      }))
+      .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0)),
+  };
+}
+
+/** Ids (case folded) given to more than one account, with those accounts. */
+function accountsSharingAnId(ids: Map<string, string>): [string, string[]][] {
+  const byId = new Map<string, string[]>();
+  for (const [account, id] of ids) byId.set(id.toLowerCase(), [...(byId.get(id.toLowerCase()) ?? []), account]);
+  return [...byId].filter(([, sharing]) => sharing.length > 1);
+}

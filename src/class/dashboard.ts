@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageDir } from "../files/package-root.js";
 import Mustache from "mustache";
-import type { CheckStatus } from "../result.js";
-import { fill, type Lang, type Text } from "../text.js";
+import type { CheckStatus } from "../core/result.js";
+import { fill, type Lang, type Text } from "../core/text.js";
 import type { ClassEntry, ClassSummary } from "./merge.js";
 
 /**
@@ -101,22 +101,8 @@ function words(lang: Lang): Words {
 // ---------------------------------------------------------------------------------------------
 // Template and assets
 
-let assetsDir: string | undefined;
-
-/**
- * report-templates/ sits at the package root. This module runs from src/class/ (tests),
- * dist/src/class/ (the package) or a bundle, so walk up from here instead of assuming a depth.
- */
-function assets(): string {
-  if (assetsDir) return assetsDir;
-  let at = new URL("./", import.meta.url);
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = fileURLToPath(new URL("report-templates/", at));
-    if (existsSync(join(candidate, "dashboard.html.mustache"))) return (assetsDir = candidate);
-    at = new URL("../", at);
-  }
-  throw new Error(`report-templates/dashboard.html.mustache not found above ${fileURLToPath(import.meta.url)}`);
-}
+/** report-templates/ sits at the package root, beside labs/. */
+const assets = () => packageDir("report-templates");
 
 const assetCache = new Map<string, string>();
 function asset(name: string): string {

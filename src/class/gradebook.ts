@@ -1,5 +1,5 @@
 import type { Report } from "../report/json.js";
-import { fill, type Lang, type Text } from "../text.js";
+import { fill, type Lang, type Text } from "../core/text.js";
 
 /**
  * `notas.csv`, the class's gradebook, and a Canvas-shaped variant of it.

@@ -1,6 +1,6 @@
 import type { Report } from "../report/json.js";
-import type { CheckStatus } from "../result.js";
-import { fill, type Text } from "../text.js";
+import type { CheckStatus } from "../core/result.js";
+import { fill, type Text } from "../core/text.js";
 import { percentOf, ungradableReason } from "./gradebook.js";
 
 /**

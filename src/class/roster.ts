@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { fill, type Lang, type Text } from "../text.js";
+import { fill, type Lang, type Text } from "../core/text.js";
 
 /**
  * The class roster: who is graded, and how their AWS account is reached. Read from the CSV an

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { fill, type Text } from "../text.js";
+import { fill, type Text } from "../core/text.js";
 
 /**
  * `calificar clase --shard i/n`: a CI matrix grades a class in n parallel jobs, job i taking

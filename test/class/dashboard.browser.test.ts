@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDashboard } from "../../src/class/dashboard.js";
 import { mergeClass, type ClassEntry, type ClassSummary } from "../../src/class/merge.js";
-import type { Lang } from "../../src/text.js";
+import type { Lang } from "../../src/core/text.js";
 import { notGraded, randomClass } from "./fixtures.js";
 
 // The dashboard in a real Chromium, opened from file:// as an instructor would. In CI a missing

@@ -1,6 +1,6 @@
 import type { ClassReport, ClassStudent, NotGraded } from "../../src/class/merge.js";
-import type { CheckResult, CheckStatus } from "../../src/result.js";
-import type { Lang } from "../../src/text.js";
+import type { CheckResult, CheckStatus } from "../../src/core/result.js";
+import type { Lang } from "../../src/core/text.js";
 
 // Class reports shaped as `calificar clase` writes them (the JSON report plus `student`), made by
 // hand so these tests depend on nothing but the published report format. `randomClass` makes a

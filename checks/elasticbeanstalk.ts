@@ -9,7 +9,7 @@ import {
   type EnvironmentResourceDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
 import { defineCollector, type CollectContext } from "../src/collect/collector.js";
-import { looksSecret, REDACTED } from "../src/core/secrets.js";
+import { isSecretName, REDACTED, redactText, urlPassword } from "../src/core/secrets.js";
 
 /** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
 export type OptionValue = string | number;
@@ -64,18 +64,10 @@ const ENV_SECRETS = "aws:elasticbeanstalk:application:environmentsecrets";
 const ENVIRONMENT = "aws:elasticbeanstalk:environment";
 const SCHEDULED = "aws:autoscaling:scheduledaction";
 
-/** `RDS_PASSWORD`, `DB_PASSWORD`, `JWT_SECRET`, `API_KEY`, and the `DB_PWD` that redact.ts does not name. */
-export function isSecretName(name: string): boolean {
-  return looksSecret(name) || /pwd/i.test(name);
-}
-
 /** A value that points at a secret instead of holding it: an ARN of Secrets Manager or SSM, or a dynamic reference. */
 function isSecretReference(value: string): boolean {
   return /^arn:aws[\w-]*:(secretsmanager|ssm):/i.test(value) || /^\{\{resolve:(ssm|ssm-secure|secretsmanager):/i.test(value);
 }
-
-// postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
-const URL_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s]+)(@)/i;
 
 /** Environment properties as a snapshot may hold them, and the names of those that carry a plain secret. */
 export function environmentProperties(settings: ConfigurationOptionSetting[]): {
@@ -90,8 +82,9 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
     if (isSecretName(s.OptionName)) {
       properties[s.OptionName] = value === "" ? "" : REDACTED;
       if (value.trim() !== "" && !isSecretReference(value.trim())) plaintextSecrets.push(s.OptionName);
-    } else if (URL_CREDENTIALS.test(value)) {
-      properties[s.OptionName] = value.replace(URL_CREDENTIALS, `$1${REDACTED}$3`);
+    } else if (urlPassword(value) !== undefined) {
+      // postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
+      properties[s.OptionName] = redactText(value);
       plaintextSecrets.push(s.OptionName);
     } else {
       properties[s.OptionName] = value;

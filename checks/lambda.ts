@@ -1,6 +1,6 @@
 import { InvokeCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration, type InvokeCommandOutput } from "@aws-sdk/client-lambda";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
-import { looksSecret, REDACTED, redactEnv } from "../src/core/secrets.js";
+import { isSecretName, redactEnv, redactLine } from "../src/core/secrets.js";
 import type { CallError } from "../src/core/snapshot.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 
@@ -276,17 +276,8 @@ export function countMessage(output: string[], known: (string | null | undefined
 
 /** Hides what a function printed of its secrets: secret-looking variables' values, `KEY=value` pairs, access key ids. */
 export function redactOutput(env: Record<string, string>): (line: string) => string {
-  const secrets = Object.entries(env)
-    .filter(([name, value]) => looksSecret(name) && value.length >= 4)
-    .map(([, value]) => value);
-  return (line) => {
-    let out = line;
-    for (const secret of secrets) out = out.split(secret).join(REDACTED);
-    out = out.replace(/(["']?)([A-Za-z_][\w-]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}]+)\4/g, (whole, q: string, name: string, sep: string, vq: string) =>
-      looksSecret(name) ? `${q}${name}${q}${sep}${vq}${REDACTED}${vq}` : whole,
-    );
-    return out.replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, REDACTED);
-  };
+  const secrets = Object.entries(env).flatMap(([name, value]) => (isSecretName(name) ? [value] : []));
+  return (line) => redactLine(line, secrets);
 }
 
 function clipOutput(output: string[], env: Record<string, string>): string[] {

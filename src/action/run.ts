@@ -5,7 +5,7 @@ import * as core from "@actions/core";
 import { gradeLab } from "../app/grade.js";
 import { writeFileAtomic } from "../files/write.js";
 import { EXIT, UserError } from "../core/errors.js";
-import { looksSecret } from "../core/secrets.js";
+import { isSecretName } from "../core/secrets.js";
 import { FORMATS, renderers } from "../report/index.js";
 import type { CheckResult, CheckStatus, Result } from "../core/result.js";
 import { isLang, type Lang, type Text } from "../core/text.js";
@@ -95,7 +95,7 @@ export function maskSecrets(env: NodeJS.ProcessEnv): void {
   for (const [name, value] of Object.entries(env)) {
     // AWS_SHARED_CREDENTIALS_FILE names where a secret is, not the secret.
     const location = /_(FILE|PATH|DIR)$/i.test(name);
-    if (value && value.length >= MIN_MASKED_LENGTH && looksSecret(name) && !location && !name.startsWith("INPUT_")) core.setSecret(value);
+    if (value && value.length >= MIN_MASKED_LENGTH && isSecretName(name) && !location && !name.startsWith("INPUT_")) core.setSecret(value);
   }
 }
 

@@ -37,7 +37,8 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
   try {
     const [sts, ...collectors] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
     // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
-    const context = (c: Collector) => makeContext(c, region, clients, request.options, errors);
+    const options = { ...request.options, ...(lab.parameters ? { parameters: lab.parameters } : {}) };
+    const context = (c: Collector) => makeContext(c, region, clients, options, errors);
     const [identity] = await Promise.all([
       sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>,
       ...collectors.map(async (c) => {
@@ -62,7 +63,7 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
     if (request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
       const regionsCollector = await request.loadCollector("regions");
       // Errors in other regions carry their region: evaluation keeps them apart from the graded region's.
-      elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options: request.options, errors });
+      elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options, errors });
     }
     const endpoint = request.env["AWS_ENDPOINT_URL"];
     return {

@@ -1,8 +1,9 @@
+import type { LabParameters } from "../core/lab.js";
 import { classifyAwsError } from "./aws-errors.js";
 import type { ClientPool } from "./clients.js";
 import type { CallError } from "../core/snapshot.js";
 
-/** Options a collector may read; each belongs to one service's labs. */
+/** Options a collector may read; each belongs to one service's labs or to the cleanup report. */
 export interface CollectOptions {
   /** Pick a function / bucket / environment by name instead of the best match. */
   select?: string;
@@ -10,7 +11,12 @@ export interface CollectOptions {
   noInvoke?: boolean;
   /** The submission repository, for repository checks (`--repo DIR`). */
   repoDir?: string;
-  [key: string]: unknown;
+  /** The graded lab's `parameters`: what its collectors need to know about it (lab-lambda's event). */
+  parameters?: LabParameters;
+  /** Cleanup: the account's id (from STS), for resources that name their owner. */
+  accountId?: string;
+  /** Cleanup: the regions being read, for the global collectors that list resources of every region. */
+  regions?: string[];
 }
 
 export interface CollectContext {

@@ -8,6 +8,8 @@ export interface Lab {
   collectors: string[];
   resource: ResourceSpec;
   probes?: ProbeSpec[];
+  /** What the lab's collectors need to know about this lab, by collector name. */
+  parameters?: LabParameters;
   passMark: number;
   checks: Check[];
 }
@@ -24,6 +26,17 @@ export interface ResourceSpec {
   select?: string;
   missing?: Text;
   region?: string;
+}
+
+export interface LabParameters {
+  lambda?: LambdaParameters;
+}
+
+/** lab-lambda: the event of its one invocation, the field holding the message, and what its function looks like. */
+export interface LambdaParameters {
+  event: Record<string, unknown>;
+  messageField: string;
+  match: { runtimePrefix: string; handler?: string; memorySize?: number };
 }
 
 export interface ProbeSpec {

@@ -35,9 +35,10 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
   const errors: CallError[] = [];
   const facts: Record<string, unknown> = {};
   try {
-    const [sts, ...collectors] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
-    // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
     const options = { ...request.options, ...(lab.parameters ? { parameters: lab.parameters } : {}) };
+    const [sts, ...loaded] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
+    const collectors = loaded.filter((c) => c.wanted?.(options) ?? true);
+    // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
     const context = (c: Collector) => makeContext(c, region, clients, options, errors);
     const [identity] = await Promise.all([
       sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>,

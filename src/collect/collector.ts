@@ -35,6 +35,8 @@ export interface Collector<F extends object = object> {
   service: string;
   /** Every IAM action this collector may call; the shipped policy is their union. */
   actions: readonly string[];
+  /** Whether this grading asks for its facts at all (the repository reader needs --repo); default yes. */
+  wanted?(options: CollectOptions): boolean;
   /** Facts for the graded region. */
   collect(ctx: CollectContext): Promise<F>;
   /** Ids of the lab's resources in another region, for "your instance is in eu-west-1". */

@@ -434,11 +434,10 @@ export default defineCollector<RepoFacts>({
   service: "repo",
   // Files only: no AWS call, so nothing for the IAM policy.
   actions: [],
+  // Without --repo there are no repository facts at all, and evaluation leaves the lab's
+  // repository checks out of the grading (an empty object would fail them instead).
+  wanted: (options) => options.repoDir !== undefined,
   async collect(ctx) {
-    const dir = ctx.options.repoDir;
-    // Without --repo there are no repository facts at all, and evaluation skips the lab's
-    // repository checks (an empty object would fail them instead).
-    if (!dir) return undefined as unknown as RepoFacts;
-    return readRepoDir(dir);
+    return readRepoDir(ctx.options.repoDir!);
   },
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import collector, { LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo.js";
 import { ClientPool } from "../../src/collect/clients.js";
-import { makeContext } from "../../src/collect/collector.js";
+import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import { UserError } from "../../src/core/errors.js";
 import { ROOT } from "../support/cli.js";
 
@@ -30,7 +30,7 @@ function repoWith(base: string | null, files: Record<string, string>): string {
   return dir;
 }
 
-async function collectWith(options: Record<string, unknown>): Promise<RepoFacts | undefined> {
+async function collectWith(options: CollectOptions): Promise<RepoFacts | undefined> {
   const pool = new ClientPool({});
   try {
     return await collector.collect(makeContext(collector, "us-east-1", pool, options, []));
@@ -231,8 +231,9 @@ describe("repo collector as a collector", () => {
     expect(collector.actions).toEqual([]);
   });
 
-  it("gives no facts without --repo, so repository checks are skipped", async () => {
-    expect(await collectWith({})).toBeUndefined();
+  it("is not wanted without --repo, so there are no repository facts and repository checks are skipped", async () => {
+    expect(collector.wanted?.({})).toBe(false);
+    expect(collector.wanted?.({ repoDir: fixture("lambda") })).toBe(true);
   });
 
   it("reads the folder given as repoDir", async () => {

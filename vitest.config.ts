@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The end-to-end tests run dist/: build first when the sources are newer.
+    globalSetup: ["test/support/build-fresh.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {

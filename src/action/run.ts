@@ -8,7 +8,8 @@ import { EXIT, UserError } from "../core/errors.js";
 import { isSecretName } from "../core/secrets.js";
 import { FORMATS, renderers } from "../report/index.js";
 import type { CheckResult, CheckStatus, Result } from "../core/result.js";
-import { isLang, type Lang, type Text } from "../core/text.js";
+import { fill, isLang, type Lang, type Text } from "../core/text.js";
+import { WORDS } from "./messages.js";
 
 // run() for action.yml, as in GitHub's typescript-action template: inputs through @actions/core,
 // the grading the CLI does (gradeLab), then outputs, the job summary, annotations on the
@@ -61,30 +62,10 @@ export function encodeResult(result: AutogradingResult): string {
 
 const EXTENSION: Record<string, string> = { text: "txt", json: "json", md: "md", html: "html", junit: "xml", gradescope: "json", classroom50: "json" };
 
-const WORDS = {
-  noLab: { es: "Falta la entrada lab (p. ej. lab: lab-beanstalk)", en: "The lab input is missing (e.g. lab: lab-beanstalk)" },
-  badLang: { es: "Idioma no disponible: {value} (usa es o en)", en: "Language not available: {value} (use es or en)" },
-  badFormat: { es: "Formato desconocido: {value} (disponibles: {formats})", en: "Unknown format: {value} (available: {formats})" },
-  badBoolean: { es: "fail-on-fail debe ser true o false, no «{value}»", en: "fail-on-fail must be true or false, not «{value}»" },
-  notPassed: {
-    es: "{lab}: no aprobado, {score}/{max} (mínimo {mark}%)",
-    en: "{lab}: not passed, {score}/{max} (pass mark {mark}%)",
-  },
-  ungradable: {
-    es: "{lab}: no se pudo calificar nada; revisa los permisos de la función de IAM que asume el flujo",
-    en: "{lab}: nothing could be graded; check the permissions of the IAM role the workflow assumes",
-  },
-  passed: { es: "{lab}: aprobado, {score}/{max}", en: "{lab}: passed, {score}/{max}" },
-  notPassedAllowed: { es: "{lab}: no aprobado ({score}/{max}); fail-on-fail es false", en: "{lab}: not passed ({score}/{max}); fail-on-fail is false" },
-  howToFix: { es: "Cómo arreglarlo", en: "How to fix" },
-  unexpected: {
-    es: "error inesperado (es un fallo de calificar, no tuyo): {message}",
-    en: "unexpected error (a bug in calificar, not yours): {message}",
-  },
-} satisfies Record<string, Text>;
 
+/** A sentence of the Action's in the run's language, placeholders filled. */
 function say(text: Text, lang: Lang, data: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return fill(text[lang], data);
 }
 
 // Shorter values would mask every "true" or "1" in the log without hiding anything.

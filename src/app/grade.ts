@@ -1,9 +1,10 @@
 import { loadCollector } from "../../checks/index.js";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
 import type { Lab } from "../core/lab.js";
 import type { Result } from "../core/result.js";
 import type { Snapshot } from "../core/snapshot.js";
-import type { Lang } from "../core/text.js";
+import { fill, say, type Lang } from "../core/text.js";
 import { writeFileAtomic } from "../files/write.js";
 import { labDirs, loadLab } from "./labs.js";
 
@@ -36,9 +37,10 @@ async function savedSnapshot(lab: Lab, file: string, repoDir: string | undefined
   const { readSnapshot } = await import("./snapshot-file.js");
   const snapshot = await readSnapshot(file);
   if (!(lab.resource.collector in snapshot.facts)) {
+    const otherLab = snapshot.lab ? { es: snapshot.lab, en: snapshot.lab } : INPUT.anotherLab;
     throw badInput({
-      es: `La instantánea ${file} no tiene datos de ${lab.resource.collector}: se recogió para ${snapshot.lab ?? "otro laboratorio"}`,
-      en: `Snapshot ${file} has no ${lab.resource.collector} data: it was collected for ${snapshot.lab ?? "another lab"}`,
+      es: fill(INPUT.snapshotOtherLab.es, { file, collector: lab.resource.collector, lab: otherLab.es }),
+      en: fill(INPUT.snapshotOtherLab.en, { file, collector: lab.resource.collector, lab: otherLab.en }),
     });
   }
   if (!repoDir || !lab.collectors.includes("repo")) return snapshot;
@@ -58,7 +60,7 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
   const probeHost = probe ? probe.host : undefined;
   const override = probeHost ? parseProbeHost(probeHost) : undefined;
   if (probeHost && !override) {
-    throw badInput({ es: `--probe-host no válido: ${probeHost} (usa HOST o HOST:PUERTO)`, en: `Invalid --probe-host: ${probeHost} (use HOST or HOST:PORT)` });
+    throw badInput(say(INPUT.badProbeHost, { value: probeHost }));
   }
   return collect({
     lab,

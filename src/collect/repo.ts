@@ -4,6 +4,8 @@ import { basename, extname, posix, resolve } from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { defineCollector } from "./collector.js";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 import { ACCESS_KEY_ID, holdsSecret, isSecretName, REDACTED, redactText } from "../core/secrets.js";
 
 // Facts about the submission repository (`--repo DIR`, the Action's workspace) for `on: "repo"`
@@ -425,7 +427,7 @@ export async function readRepoDir(dir: string): Promise<RepoFacts> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
-    throw badInput({ es: `No existe la carpeta del repositorio ${dir}`, en: `No repository folder at ${dir}` });
+    throw badInput(say(INPUT.noRepoDir, { dir }));
   }
   return readRepo(root);
 }

@@ -114,3 +114,34 @@ export const MSG = {
     generatedAt: { es: "Generado el {date}", en: "Generated on {date}" },
   } as Record<string, Text>,
 } satisfies Record<string, Text | Record<string, Text>>;
+
+/** What a user gave that calificar cannot use (exit code 2), said where it is found, in every language. */
+export const INPUT = {
+  labNotJson: { es: "El laboratorio {source} no es JSON válido", en: "Lab {source} is not valid JSON" },
+  labNotFormat: { es: "El laboratorio {source} no sigue el formato de laboratorio", en: "Lab {source} does not follow the lab format" },
+  labNotCompiling: {
+    es: "El laboratorio {source} tiene un esquema o una consulta que no compila",
+    en: "Lab {source} has a schema or query that does not compile",
+  },
+  labRepeatsCheck: { es: "El laboratorio {source} repite el id de comprobación «{id}»", en: "Lab {source} repeats check id «{id}»" },
+  unknownCollector: { es: "El laboratorio {source} usa un colector desconocido: {names}", en: "Lab {source} uses an unknown collector: {names}" },
+  unknownCollectors: { es: "El laboratorio {source} usa colectores desconocidos: {names}", en: "Lab {source} uses unknown collectors: {names}" },
+  noLabsDir: { es: "No existe la carpeta de laboratorios {dir}", en: "No labs folder at {dir}" },
+  cannotReadLabsDir: { es: "No se puede leer la carpeta de laboratorios {dir}", en: "Cannot read the labs folder {dir}" },
+  noLabFile: { es: "No existe el archivo de laboratorio {file}", en: "No lab file at {file}" },
+  unknownLab: { es: "Laboratorio desconocido «{id}». Laboratorios disponibles: {known}", en: "Unknown lab «{id}». Available labs: {known}" },
+  snapshotNotJson: { es: "La instantánea {source} no es JSON válido", en: "Snapshot {source} is not valid JSON" },
+  snapshotNotFormat: {
+    es: "La instantánea {source} no sigue el formato de instantánea (versión {version})",
+    en: "Snapshot {source} does not follow the snapshot format (version {version})",
+  },
+  cannotReadSnapshot: { es: "No se puede leer la instantánea {file}", en: "Cannot read snapshot {file}" },
+  snapshotOtherLab: {
+    es: "La instantánea {file} no tiene datos de {collector}: se recogió para {lab}",
+    en: "Snapshot {file} has no {collector} data: it was collected for {lab}",
+  },
+  anotherLab: { es: "otro laboratorio", en: "another lab" },
+  badProbeHost: { es: "--probe-host no válido: {value} (usa HOST o HOST:PUERTO)", en: "Invalid --probe-host: {value} (use HOST or HOST:PORT)" },
+  noRepoDir: { es: "No existe la carpeta del repositorio {dir}", en: "No repository folder at {dir}" },
+  cannotWrite: { es: "No se puede escribir {file}", en: "Cannot write {file}" },
+} satisfies Record<string, Text>;

@@ -2,7 +2,9 @@ import type { ValidateFunction } from "ajv";
 import snapshotSchema from "../../schemas/snapshot.schema.json" with { type: "json" };
 import { badInput } from "./errors.js";
 import type { HttpAnswer } from "./evidence.js";
+import { INPUT } from "./messages.js";
 import { describeSchemaErrors, newAjv } from "./schemas.js";
+import { say } from "./text.js";
 
 /** 2: probe answers live in `probes`, keyed by the candidate's id. 1 (still read): on the candidates. */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
@@ -76,17 +78,14 @@ export async function parseSnapshot(text: string, source: string): Promise<Snaps
     data = JSON.parse(text);
   } catch (err) {
     throw badInput(
-      { es: `La instantánea ${source} no es JSON válido`, en: `Snapshot ${source} is not valid JSON` },
+      say(INPUT.snapshotNotJson, { source }),
       (err as Error).message,
     );
   }
   const validate = snapshotValidator();
   if (!validate(data)) {
     throw badInput(
-      {
-        es: `La instantánea ${source} no sigue el formato de instantánea (versión ${SNAPSHOT_SCHEMA_VERSION})`,
-        en: `Snapshot ${source} does not follow the snapshot format (version ${SNAPSHOT_SCHEMA_VERSION})`,
-      },
+      say(INPUT.snapshotNotFormat, { source, version: SNAPSHOT_SCHEMA_VERSION }),
       describeSchemaErrors(validate.errors),
     );
   }

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file beside it, then renamed over
@@ -15,6 +17,6 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rename(temporary, file);
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw badInput({ es: `No se puede escribir ${file}`, en: `Cannot write ${file}` }, (err as Error).message);
+    throw badInput(say(INPUT.cannotWrite, { file }), (err as Error).message);
   }
 }

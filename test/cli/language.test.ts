@@ -3,7 +3,7 @@ import type { Io } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
 import { EXIT } from "../../src/core/errors.js";
 
-function run(argv: string[], env: Record<string, string> = {}) {
+function run(argv: string[], env: Record<string, string | undefined> = {}) {
   const out = { stdout: "", stderr: "" };
   const io: Io = {
     stdout: { write: (s: string) => (out.stdout += s) },

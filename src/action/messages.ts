@@ -5,7 +5,15 @@ export const WORDS = {
   noLab: { es: "Falta la entrada lab (p. ej. lab: lab-beanstalk)", en: "The lab input is missing (e.g. lab: lab-beanstalk)" },
   badLang: { es: "Idioma no disponible: {value} (usa es o en)", en: "Language not available: {value} (use es or en)" },
   badFormat: { es: "Formato desconocido: {value} (disponibles: {formats})", en: "Unknown format: {value} (available: {formats})" },
-  badBoolean: { es: "fail-on-fail debe ser true o false, no «{value}»", en: "fail-on-fail must be true or false, not «{value}»" },
+  badBoolean: { es: "{input} debe ser true o false, no «{value}»", en: "{input} must be true or false, not «{value}»" },
+  unreachable: {
+    es: "{lab}: no se pudo calificar la cuenta de AWS: {reason}",
+    en: "{lab}: the AWS account could not be graded: {reason}",
+  },
+  notGradedSummary: {
+    es: "## calificar: no se pudo calificar\n\n{reason}\n",
+    en: "## calificar: could not grade\n\n{reason}\n",
+  },
   notPassed: {
     es: "{lab}: no aprobado, {score}/{max} (mínimo {mark}%)",
     en: "{lab}: not passed, {score}/{max} (pass mark {mark}%)",

@@ -87,8 +87,21 @@ interface ActionInputs {
   labsDir: string | undefined;
   repoPath: string;
   failOnFail: boolean;
+  repoOnly: boolean;
   format: string;
   reportPath: string;
+}
+
+/** A boolean input: `true` or `false`, anything else refused by name. */
+function booleanInput(name: string, given: string, fallback: "true" | "false"): boolean {
+  const value = (given || fallback).toLowerCase();
+  if (value !== "true" && value !== "false") throw badInput(WORDS.badBoolean, { input: name, value });
+  return value === "true";
+}
+
+/** The `lang` input, then CALIFICAR_LANG, then Spanish: as the CLI reads it. */
+function langOf(env: NodeJS.ProcessEnv): string {
+  return core.getInput("lang") || env["CALIFICAR_LANG"] || "es";
 }
 
 function badInput(text: Text, data: Record<string, string | number> = {}): UserError {
@@ -96,15 +109,13 @@ function badInput(text: Text, data: Record<string, string | number> = {}): UserE
 }
 
 function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const langInput = core.getInput("lang") || "es";
+  const langInput = langOf(env);
   if (!isLang(langInput)) throw badInput(WORDS.badLang, { value: langInput });
   // The runner does not enforce `required: true`: an empty lab is ours to refuse.
   const lab = core.getInput("lab");
   if (!lab) throw badInput(WORDS.noLab);
   const format = core.getInput("format") || "json";
   if (!renderers[format]) throw badInput(WORDS.badFormat, { value: format, formats: FORMATS.join(", ") });
-  const failInput = (core.getInput("fail-on-fail") || "true").toLowerCase();
-  if (failInput !== "true" && failInput !== "false") throw badInput(WORDS.badBoolean, { value: failInput });
   const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
   const reportPath = core.getInput("report-path") || join(env["RUNNER_TEMP"] || tmpdir(), `calificar-${lab.replace(/[^\w.-]/g, "_")}.${EXTENSION[format] ?? "txt"}`);
   return {
@@ -113,7 +124,8 @@ function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     lang: langInput,
     labsDir: core.getInput("labs-dir") ? resolve(workspace, core.getInput("labs-dir")) : undefined,
     repoPath: resolve(workspace, core.getInput("repo-path") || workspace),
-    failOnFail: failInput === "true",
+    failOnFail: booleanInput("fail-on-fail", core.getInput("fail-on-fail"), "true"),
+    repoOnly: booleanInput("repo-only", core.getInput("repo-only"), "false"),
     format,
     reportPath: resolve(workspace, reportPath),
   };
@@ -143,7 +155,7 @@ export function annotate(result: Result, repoPath: string, workspace: string): v
 /** The Action's entry: never throws; any failure becomes setFailed. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   maskSecrets(env);
-  const langInput = core.getInput("lang");
+  const langInput = langOf(env);
   let lang: Lang = isLang(langInput) ? langInput : "es";
   try {
     const inputs = readInputs(env);
@@ -155,7 +167,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       lang: inputs.lang,
       region: inputs.region,
       repoDir: inputs.repoPath,
+      repoOnly: inputs.repoOnly,
+      door: "action",
       probe: { timeoutSeconds: 5, ...(probeHost ? { host: probeHost } : {}) },
+      env,
       now: () => new Date(),
     });
 
@@ -181,12 +196,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     annotate(result, inputs.repoPath, env["GITHUB_WORKSPACE"] || process.cwd());
 
     const data = { lab: result.lab.id, score: result.score, max: result.maxScore, mark: result.passMark };
-    if (result.passed) core.info(say(WORDS.passed, lang, data));
+    // Out of reach is never "graded, not passed": the step fails and says why, whatever fail-on-fail says.
+    if (result.scope.account === "unreachable") core.setFailed(say(WORDS.unreachable, lang, { ...data, reason: result.scope.reason ?? "" }));
+    else if (result.passed) core.info(say(WORDS.passed, lang, data));
     else if (!inputs.failOnFail) core.warning(say(WORDS.notPassedAllowed, lang, data));
     else core.setFailed(say(result.ungradable ? WORDS.ungradable : WORDS.notPassed, lang, data));
   } catch (err) {
+    // Nothing was graded, but a workflow that reads the outputs or the summary still finds them.
+    core.setOutput("score", 0);
+    core.setOutput("max-score", 0);
     core.setOutput("passed", false);
     core.setOutput("result", encodeResult(ERROR_RESULT));
+    const reason = err instanceof UserError ? err.text[lang] : say(WORDS.unexpected, lang, { message: err instanceof Error ? err.message : String(err) });
+    if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(say(WORDS.notGradedSummary, lang, { reason }), true).write().catch(() => undefined);
     if (err instanceof UserError) {
       core.setFailed(`calificar: ${err.text[lang]}${err.detail ? `\n  ${err.detail}` : ""}`);
     } else {

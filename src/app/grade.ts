@@ -25,6 +25,10 @@ export interface GradeRequest {
   noInvoke?: boolean;
   /** The submission repository, for repository checks. */
   repoDir?: string;
+  /** Grade the repository alone, with no AWS call and no credentials (`--repo-only`; needs `repoDir`). */
+  repoOnly?: boolean;
+  /** Which door asked: an account out of reach is worded for it (no `aws configure` on a runner). */
+  door?: "cli" | "action";
   /** `false` turns probes off; `host` sends them to HOST[:PORT] instead of the resource's address. */
   probe: false | { timeoutSeconds: number; host?: string };
   /** The environment the SDK and calificar read (AWS_PROFILE, AWS_ENDPOINT_URL…); process.env by default. */
@@ -79,14 +83,44 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
   });
 }
 
+/** The repository alone (`--repo-only`): no AWS call, no credentials, no account facts. */
+async function repositorySnapshot(lab: Lab, request: GradeRequest): Promise<Snapshot> {
+  if (!request.repoDir) throw badInput(INPUT.repoOnlyNeedsRepo);
+  if (request.snapshotFile) throw badInput(INPUT.repoOnlyWithSnapshot);
+  const [{ readRepoDir }, { SNAPSHOT_SCHEMA_VERSION }, { TOOL_NAME, toolVersion }] = await Promise.all([
+    import("../collect/repo.js"),
+    import("../core/snapshot.js"),
+    import("../files/version.js"),
+  ]);
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    lab: lab.id,
+    collectedAt: request.now().toISOString(),
+    account: null,
+    region: request.region ?? "-",
+    facts: lab.collectors.includes("repo") ? { repo: await readRepoDir(request.repoDir) } : {},
+    errors: [],
+  };
+}
+
 /** Load the lab, collect (or read a snapshot), evaluate: the grading that the CLI, the Action and the API share. */
 export async function gradeLab(request: GradeRequest): Promise<Result> {
   const lab = await loadLab(request.lab, labDirs(request.labsDir));
   const select = request.select?.[lab.resource.select ?? ""] || undefined;
-  const snapshot = request.snapshotFile
-    ? await savedSnapshot(lab, request.snapshotFile, request.repoDir)
-    : await liveSnapshot(lab, request, select);
+  const snapshot = request.repoOnly
+    ? await repositorySnapshot(lab, request)
+    : request.snapshotFile
+      ? await savedSnapshot(lab, request.snapshotFile, request.repoDir)
+      : await liveSnapshot(lab, request, select);
   if (request.saveSnapshot) await writeFileAtomic(request.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
   const { evaluate } = await import("../core/evaluate.js");
-  return evaluate(lab, snapshot, { lang: request.lang, now: request.now(), ...(select ? { select } : {}) });
+  const env = request.env ?? process.env;
+  return evaluate(lab, snapshot, {
+    lang: request.lang,
+    now: request.now(),
+    ...(select ? { select } : {}),
+    ...(request.repoOnly ? { repoOnly: true } : {}),
+    where: { profile: request.profile ?? env["AWS_PROFILE"], door: request.door ?? "cli" },
+  });
 }

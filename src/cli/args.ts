@@ -7,6 +7,7 @@ import { ARGS, USAGE } from "./messages.js";
 export interface ArgSpec {
   type: "string" | "boolean" | "positional";
   description: Text;
+  /** `o` for `-o`; a longer alias is another long name (`solo-repo` for `--solo-repo`). */
   alias?: string;
   /** The value's placeholder in `--help`: a literal (`es|en`) or words in every language. */
   valueHint?: string | Text;
@@ -20,6 +21,9 @@ export interface ParsedArgs {
   _: string[];
   values: Record<string, string | boolean | undefined>;
 }
+
+/** `-o` for a one-letter alias, `--solo-repo` for a word. */
+const flagOf = (alias: string) => (alias.length === 1 ? `-${alias}` : `--${alias}`);
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -49,7 +53,7 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type !== "string") continue;
-    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
+    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === flagOf(spec.alias)));
     // `--region=` is a missing value too, not a silent fall back to the default.
     if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
       throw badInput(say(ARGS.missingValue, { name }));
@@ -89,7 +93,7 @@ export function renderHelp(usage: Text, specs: ArgSpecs, lang: Lang, footer?: Te
     .map(([name, s]) => {
       const hint = typeof s.valueHint === "string" ? s.valueHint : s.valueHint?.[lang];
       const flag =
-        s.type === "boolean" && s.default === true ? `--no-${name}` : `${s.alias ? `-${s.alias}, ` : ""}--${name}${hint ? ` ${hint}` : ""}`;
+        s.type === "boolean" && s.default === true ? `--no-${name}` : `${s.alias ? `${flagOf(s.alias)}, ` : ""}--${name}${hint ? ` ${hint}` : ""}`;
       return [flag, s.description[lang] + (s.env ? ` [${s.env}]` : "")] as const;
     });
   const width = Math.max(...rows.map(([f]) => f.length));

@@ -48,6 +48,10 @@ export const OPTION = {
     en: "do not invoke the Lambda function: read its latest CloudWatch Logs stream (invoking is calificar's only active call)",
   },
   repo: { es: "repositorio de la entrega, para las comprobaciones de archivos", en: "submission repository, for file checks" },
+  repoOnly: {
+    es: "califica solo el repositorio (--repo), sin llamar a AWS ni necesitar credenciales",
+    en: "grade the repository (--repo) alone, with no AWS call and no credentials needed",
+  },
   debug: { es: "muestra detalles técnicos de los errores", en: "show technical details of errors" },
   help: { es: "muestra esta ayuda", en: "show this help" },
   policyFormat: {

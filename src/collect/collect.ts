@@ -8,7 +8,7 @@ import { makeContext, type CollectOptions, type Collector } from "./collector.js
 import { locateElsewhere } from "./locate.js";
 import { probeCandidates } from "./probe-stage.js";
 import type { ProbeSettings } from "./probes.js";
-import { cannotReachAws, credentialsProblem } from "./reachability.js";
+import { credentialsProblem } from "./reachability.js";
 
 /** Collector name -> collector; the grading registry is checks/index.ts. */
 export type CollectorLoader = (name: string) => Promise<Collector>;
@@ -46,22 +46,21 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
         facts[c.service] = await c.collect(context(c));
       }),
     ]);
-    const problem = credentialsProblem(errors);
-    if (problem) {
-      throw cannotReachAws(problem, { profile: request.aws.profile ?? request.env["AWS_PROFILE"], endpoint: request.env["AWS_ENDPOINT_URL"] });
-    }
+    // An account out of reach (no credentials, no network) is recorded, not thrown: the caller still
+    // gets a snapshot, so a report can say why nothing was graded, and repository checks still run.
+    const reached = !credentialsProblem(errors);
     const compiled = compileLab(lab);
-    const candidates = listCandidates(compiled, facts);
+    const candidates = reached ? listCandidates(compiled, facts) : [];
     const skipped: SkippedAction[] = [];
     let probes: Record<string, ProbeRecord> | undefined;
-    if (lab.probes?.length) {
+    if (reached && lab.probes?.length) {
       if (request.probe) probes = await probeCandidates(compiled, candidates, request.probe);
       else skipped.push({ action: "http:GET", reason: "--no-probe" });
     }
     let elsewhere: Located[] | undefined;
     const owner = collectors.find((c) => c.service === lab.resource.collector);
     const listingFailed = errors.some((e) => lab.resource.requires?.includes(e.action));
-    if (request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
+    if (reached && request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
       const regionsCollector = await request.loadCollector("regions");
       // Errors in other regions carry their region: evaluation keeps them apart from the graded region's.
       elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options, errors });

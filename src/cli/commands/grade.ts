@@ -4,6 +4,7 @@ import { useColor, type Io } from "../io.js";
 import { gradeLab } from "../../app/grade.js";
 import { writeFileAtomic } from "../../files/write.js";
 import { FORMATS, renderers } from "../../report/index.js";
+import type { Result } from "../../core/result.js";
 import { say, type Lang } from "../../core/text.js";
 import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
 
@@ -26,6 +27,7 @@ export const gradeArgs = {
   environment: { type: "string", valueHint: HINT.name, description: OPTION.environment },
   invoke: { type: "boolean", default: true, description: OPTION.invoke },
   repo: { type: "string", valueHint: HINT.folder, description: OPTION.repo },
+  "repo-only": { type: "boolean", alias: "solo-repo", description: OPTION.repoOnly },
   debug: { type: "boolean", description: OPTION.debug },
 } satisfies ArgSpecs;
 
@@ -65,21 +67,31 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
     select: Object.fromEntries(Object.entries(a).map(([k, v]) => [k, str(v)])),
     noInvoke: a["invoke"] === false,
     repoDir: str(a["repo"]),
+    repoOnly: a["repo-only"] === true,
     probe: a["probe"] === false ? false : { timeoutSeconds, ...(probeHost ? { host: probeHost } : {}) },
     env: io.env,
     now: io.now,
   });
-  const render = await renderers[format]!();
-  const output = str(a["output"]);
-  if (output) {
-    await writeFileAtomic(output, await render(result, { color: false, env: io.env }));
-    if (format !== "text" || output) {
-      const text = await (await renderers["text"]!())(result, { color: useColor(io) });
-      io.stdout.write(text);
-    }
-  } else {
-    io.stdout.write(await render(result, { color: useColor(io), env: io.env }));
-  }
-  if (result.ungradable) return EXIT.cannotGrade;
+  await writeReport(result, format, str(a["output"]), io);
+  if (result.scope.account === "unreachable" || result.ungradable) return EXIT.cannotGrade;
   return result.passed ? EXIT.passed : EXIT.notPassed;
+}
+
+/**
+ * The report where it was asked for: stdout, or a file (`-o -` is stdout) with a one-line summary
+ * in the terminal. An account out of reach is one sentence on stderr; machine formats still get a
+ * whole, valid report for scripts and the Action, and so does text when the repository was graded.
+ */
+async function writeReport(result: Result, format: string, output: string | undefined, io: Io): Promise<void> {
+  const unreachable = result.scope.account === "unreachable";
+  if (unreachable) io.stderr.write(`calificar: ${result.scope.reason}\n`);
+  const render = await renderers[format]!();
+  if (output && output !== "-") {
+    await writeFileAtomic(output, await render(result, { color: false, env: io.env }));
+    const { renderSummary } = await import("../../report/text.js");
+    io.stdout.write(renderSummary(result, { color: useColor(io), file: output }));
+    return;
+  }
+  if (unreachable && format === "text" && result.scope.repository !== "graded") return;
+  io.stdout.write(await render(result, { color: useColor(io), env: io.env }));
 }

@@ -33,6 +33,17 @@ export interface ReportDocument {
    */
   ungradable: boolean;
   /**
+   * What this report graded. account: graded; unreachable (no credentials or no network: its checks are errors and reason says why); not-requested (--repo-only). repository: graded (--repo) or not-requested. Absent in reports of calificar 0.1.
+   */
+  scope?: {
+    account: "graded" | "unreachable" | "not-requested";
+    repository: "graded" | "not-requested";
+    /**
+     * Why the account was not graded, in the report's language.
+     */
+    reason: string | null;
+  };
+  /**
    * The resource that was graded (the best match), or null when there is none.
    */
   resource: null | {

@@ -8,10 +8,10 @@ import {
   type Instance,
   type IpPermission,
   type SecurityGroup,
-  type Tag,
   type Volume,
 } from "@aws-sdk/client-ec2";
 import { defineCollector } from "../src/collect/collector.js";
+import { collectPages, isoDate, tagMap } from "../src/collect/pages.js";
 
 /** One inbound rule, one source per row, ports always numeric so labs can compare them. */
 export interface IngressRule {
@@ -54,10 +54,6 @@ export interface Ec2Facts {
 
 const PROTOCOLS: Record<string, string> = { "-1": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
 
-function tagsOf(tags: Tag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key ? [[t.Key, t.Value ?? ""]] : [])));
-}
-
 export function ingressRules(group: SecurityGroup): IngressRule[] {
   return (group.IpPermissions ?? []).flatMap((perm: IpPermission) => {
     const raw = perm.IpProtocol ?? "-1";
@@ -90,7 +86,7 @@ export function instanceFacts(
   volumes: Map<string, Volume>,
   addresses: Address[],
 ): InstanceFacts {
-  const tags = tagsOf(instance.Tags);
+  const tags = tagMap(instance.Tags);
   const rootMapping = (instance.BlockDeviceMappings ?? []).find((m) => m.DeviceName === instance.RootDeviceName);
   const rootId = rootMapping?.Ebs?.VolumeId;
   const volume = rootId ? volumes.get(rootId) : undefined;
@@ -106,7 +102,7 @@ export function instanceFacts(
     state: instance.State?.Name ?? null,
     instanceType: instance.InstanceType ?? null,
     keyName: instance.KeyName ?? null,
-    launchTime: instance.LaunchTime ? new Date(instance.LaunchTime).toISOString() : null,
+    launchTime: isoDate(instance.LaunchTime),
     availabilityZone: instance.Placement?.AvailabilityZone ?? null,
     imageId: instance.ImageId ?? null,
     platformDetails: instance.PlatformDetails ?? null,
@@ -130,12 +126,6 @@ export function instanceFacts(
     probes: {},
     errors: [],
   };
-}
-
-async function collectPages<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
 }
 
 export default defineCollector<Ec2Facts>({

@@ -8,7 +8,9 @@ import {
   type EnvironmentDescription,
   type EnvironmentResourceDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
+import { beanstalkOptionValue } from "../src/collect/beanstalk-option.js";
 import { defineCollector, type CollectContext } from "../src/collect/collector.js";
+import { isoDate } from "../src/collect/pages.js";
 import { looksSecret, REDACTED } from "../src/core/secrets.js";
 
 /** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
@@ -100,10 +102,9 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
   return { properties, plaintextSecrets: plaintextSecrets.sort() };
 }
 
-/** «2» → 2 so labs compare numbers; «0123», «1e3», «» and words stay as AWS wrote them. */
+/** «2» → 2 so labs compare numbers; see src/collect/beanstalk-option.ts, shared with .ebextensions. */
 export function optionValue(value: string | undefined): OptionValue {
-  const v = value ?? "";
-  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v;
+  return beanstalkOptionValue(value ?? "");
 }
 
 /** AWS's flat OptionSettings list as namespace → option → value, secrets redacted, env properties apart. */
@@ -164,7 +165,7 @@ export function environmentFacts(
     tier: text(env.Tier?.Name),
     cname: text(env.CNAME),
     endpointUrl: text(env.EndpointURL),
-    dateUpdated: env.DateUpdated ? new Date(env.DateUpdated).toISOString() : null,
+    dateUpdated: isoDate(env.DateUpdated),
     environmentType: typeof environment["EnvironmentType"] === "string" ? environment["EnvironmentType"] || null : null,
     loadBalancerType: typeof environment["LoadBalancerType"] === "string" ? environment["LoadBalancerType"] || null : null,
     options,

@@ -3,6 +3,7 @@ import type { CleanupEc2Facts } from "../collectors/ec2.js";
 import type { CleanupElbv2Facts } from "../collectors/elbv2.js";
 import type { CleanupLambdaFacts } from "../collectors/lambda.js";
 import type { CleanupLogsFacts } from "../collectors/logs.js";
+import type { CleanupRdsFacts } from "../collectors/rds.js";
 import type { CleanupBucket } from "../collectors/s3.js";
 import { fill, type Lang } from "../../core/text.js";
 import { CLEANUP_MSG as M } from "../messages.js";
@@ -16,6 +17,8 @@ export interface RegionFacts {
   beanstalk: CleanupBeanstalkFacts | undefined;
   lambda: CleanupLambdaFacts | undefined;
   logs: CleanupLogsFacts | undefined;
+  /** undefined in snapshots taken before calificar read RDS. */
+  rds: CleanupRdsFacts | undefined;
   buckets: CleanupBucket[];
 }
 

@@ -40,7 +40,8 @@ export function claimAutoIps(book: AddressBook, pick: (owner: InterfaceOwner) =>
 export function managedServiceItems(p: Pricing, book: AddressBook): CleanupItem[] {
   const groups = new Map<string, { service: ManagedService; key: string; enis: CleanupNetworkInterface[]; details: string[] }>();
   for (const { n, owner } of book.interfaces) {
-    if (owner.kind !== "service") continue;
+    // Claimed: the service itself was read (RDS), and its items hold these interfaces.
+    if (owner.kind !== "service" || book.claimed.has(n.networkInterfaceId)) continue;
     const id = `${owner.service}:${owner.key}`;
     const group = groups.get(id) ?? { service: owner.service, key: owner.key, enis: [], details: [] };
     group.enis.push(n);

@@ -6,6 +6,7 @@ import { classicLoadBalancerItems, loadBalancerItem } from "./elb.js";
 import { functionItem } from "./lambda.js";
 import { logGroupItem } from "./logs.js";
 import { addressBook, managedServiceItems, unclaimedAddressItems } from "./network.js";
+import { rdsItems } from "./rds.js";
 import { bucketItem } from "./s3.js";
 import { natGatewayItem, vpcEndpointItem } from "./vpc.js";
 
@@ -36,6 +37,7 @@ export function priceRegion(p: Pricing, facts: RegionFacts): CleanupItem[] {
     ...(ec2?.natGateways ?? []).map((n) => natGatewayItem(p, n)),
     ...(facts.elbv2?.loadBalancers ?? []).map((lb) => loadBalancerItem(p, lb, book, byResource)),
     ...classicLoadBalancerItems(p, book, byResource),
+    ...rdsItems(p, facts.rds, book),
     ...managedServiceItems(p, book),
     ...unclaimedAddressItems(p, book),
     ...(ec2?.vpcEndpoints ?? []).map((e) => vpcEndpointItem(p, e)),

@@ -7,6 +7,7 @@ import { badInput } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
 import { ACCESS_KEY_ID, holdsSecret, isSecretName, REDACTED, redactText } from "../core/secrets.js";
+import { beanstalkOptionValue } from "./beanstalk-option.js";
 
 // Facts about the submission repository (`--repo DIR`, the Action's workspace) for `on: "repo"`
 // checks. No AWS call: it reads files, bounded in number and size, never follows symlinks, and
@@ -215,7 +216,7 @@ function lineOf(counter: LineCounter, node: YamlNode | null | undefined): number
 
 /** A YAML/JSON scalar as Elastic Beanstalk reads an option value. */
 function optionValue(value: unknown): RepoOptionValue {
-  if (typeof value === "string") return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof value === "string") return beanstalkOptionValue(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null) return value;
   if (Array.isArray(value)) return value;
   if (typeof value === "object") return value as Record<string, unknown>;

@@ -22,7 +22,7 @@ describe("language", () => {
     { argv: ["labs"], env: { CALIFICAR_LANG: "en" }, says: "A server on EC2" },
     { argv: ["labs"], env: {}, says: "Un servidor en EC2" },
     { argv: ["labs", "--lang", "es"], env: { CALIFICAR_LANG: "en" }, says: "Un servidor en EC2" },
-    { argv: ["lab-ec2", "--snapshot", EXAMPLE], env: { CALIFICAR_LANG: "en" }, says: "Instance type" },
+    { argv: ["lab-ec2", "--snapshot", EXAMPLE], env: { CALIFICAR_LANG: "en" }, says: "The instance is running" },
     { argv: ["limpieza", "--help"], env: { CALIFICAR_LANG: "en" }, says: "Usage: calificar cleanup" },
     { argv: ["policy", "--help"], env: { CALIFICAR_LANG: "en" }, says: "Usage: calificar policy" },
   ])("$argv with $env speaks the chosen language", async ({ argv, env, says }) => {

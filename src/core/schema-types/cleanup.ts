@@ -14,6 +14,7 @@ export type ItemType =
   | "s3-bucket"
   | "log-group"
   | "rds"
+  | "rds-snapshot"
   | "efs"
   | "elasticache"
   | "managed-service";

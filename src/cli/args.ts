@@ -7,6 +7,8 @@ export interface ArgSpec {
   type: "string" | "boolean" | "positional";
   description: Text;
   alias?: string;
+  /** Another long name for the option (`--organization` for `--organizacion`). */
+  longAlias?: string;
   valueHint?: string;
   default?: string | boolean;
   /** Environment variable read when the option is absent. */
@@ -28,7 +30,7 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
     def[name] = {
       type: spec.type,
       required: false,
-      ...(spec.alias ? { alias: [spec.alias] } : {}),
+      ...(spec.alias || spec.longAlias ? { alias: [spec.alias, spec.longAlias].filter((a): a is string => Boolean(a)) } : {}),
       // An option read from the environment takes its default after the environment, not before.
       ...(spec.default !== undefined && !spec.env ? { default: spec.default } : {}),
     } as ArgsDef[string];
@@ -37,6 +39,7 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
   for (const [name, spec] of Object.entries(specs)) {
     known.add(name).add(camel(name));
     if (spec.alias) known.add(spec.alias);
+    if (spec.longAlias) known.add(spec.longAlias).add(camel(spec.longAlias));
   }
   for (const token of argv) {
     if (token === "--") break;
@@ -47,9 +50,9 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type !== "string") continue;
-    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
+    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`) || (spec.longAlias && t === `--${spec.longAlias}`));
     // `--region=` is a missing value too, not a silent fall back to the default.
-    if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
+    if (argv.includes(`--${name}=`) || (spec.longAlias && argv.includes(`--${spec.longAlias}=`)) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
       throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
     }
   }
@@ -88,7 +91,7 @@ export function renderHelp(usage: Text, specs: ArgSpecs, lang: Lang, footer?: Te
       const flag =
         s.type === "boolean" && s.default === true
           ? `--no-${name}`
-          : `${s.alias ? `-${s.alias}, ` : ""}--${name}${s.valueHint ? ` ${s.valueHint}` : ""}`;
+          : `${s.alias ? `-${s.alias}, ` : ""}--${name}${s.longAlias ? `, --${s.longAlias}` : ""}${s.valueHint ? ` ${s.valueHint}` : ""}`;
       return [flag, s.description[lang] + (s.env ? ` [${s.env}]` : "")] as const;
     });
   const width = Math.max(...rows.map(([f]) => f.length));

@@ -41,8 +41,8 @@ export const gradeUsage = {
 };
 
 const footer = {
-  es: "Comandos: calificar labs (lista los laboratorios) · calificar limpieza (lo que aún cuesta dinero) · calificar policy (la política IAM que necesita). Cada uno con --help.\nCódigos de salida: 0 aprobado · 1 calificado, no aprobado · 2 entrada incorrecta · 3 no se pudo calificar.",
-  en: "Commands: calificar labs (list labs) · calificar cleanup (what still costs money) · calificar policy (the IAM policy it needs). Each with --help.\nExit codes: 0 passed · 1 graded, not passed · 2 bad input · 3 could not grade.",
+  es: "Comandos: calificar labs (lista los laboratorios) · calificar limpieza (lo que aún cuesta dinero) · calificar policy (la política IAM que necesita).\nInstructores: calificar clase (toda la clase) · calificar tablero (la clase en una página) · calificar notas (libro de notas). Cada uno con --help.\nCódigos de salida: 0 aprobado · 1 calificado, no aprobado · 2 entrada incorrecta · 3 no se pudo calificar.",
+  en: "Commands: calificar labs (list labs) · calificar cleanup (what still costs money) · calificar policy (the IAM policy it needs).\nInstructors: calificar class (the whole class) · calificar dashboard (the class on one page) · calificar gradebook (gradebook). Each with --help.\nExit codes: 0 passed · 1 graded, not passed · 2 bad input · 3 could not grade.",
 };
 
 export function gradeHelp(lang: Lang): string {

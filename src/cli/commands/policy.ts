@@ -24,6 +24,18 @@ export const policyArgs = {
       en: "without lambda:InvokeFunction, the only active call (lab-lambda is then graded with --no-invoke)",
     },
   },
+  instructor: {
+    type: "boolean",
+    description: {
+      es: "la política de TU identidad de instructor para calificar clase (sts:AssumeRole y AWS Organizations), en JSON",
+      en: "the policy of YOUR instructor identity for calificar class (sts:AssumeRole and AWS Organizations), as JSON",
+    },
+  },
+  "role-name": {
+    type: "string",
+    valueHint: "NOMBRE",
+    description: { es: "con --instructor: el rol de los alumnos (por defecto calificar-readonly)", en: "with --instructor: the students' role (default calificar-readonly)" },
+  },
   lang: { type: "string", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma", en: "language" } },
   help: { type: "boolean", alias: "h", description: { es: "muestra esta ayuda", en: "show this help" } },
 } satisfies ArgSpecs;
@@ -48,6 +60,18 @@ export async function policy(argv: string[], io: Io): Promise<ExitCode> {
       es: `Formato desconocido: ${String(format)} (disponibles: ${FORMATS.join(", ")})`,
       en: `Unknown format: ${String(format)} (available: ${FORMATS.join(", ")})`,
     });
+  }
+  if (a["instructor"] === true) {
+    if (format !== "json") {
+      throw badInput({ es: "--instructor solo se imprime como json", en: "--instructor is only printed as json" });
+    }
+    const { instructorPolicyDocument } = await import("../../class/policy.js");
+    const roleName = typeof a["role-name"] === "string" && a["role-name"] !== "" ? a["role-name"] : undefined;
+    if (roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+      throw badInput({ es: `--role-name «${roleName}» no es un nombre de rol de IAM válido`, en: `--role-name «${roleName}» is not a valid IAM role name` });
+    }
+    io.stdout.write(renderPolicyJson(instructorPolicyDocument(roleName)));
+    return EXIT.passed;
   }
   const document = await shippedPolicy({ invoke: a["invoke"] !== false });
   io.stdout.write(format === "json" ? renderPolicyJson(document) : renderInstructorRole(document));

@@ -78,6 +78,8 @@ export function createProgress(options: ProgressOptions): Progress {
         resumed = event.resumed;
         graded = event.resumed;
         started = clock();
+        // Plain lines wait for the first tenth or the first period; the bar shows at once.
+        lastDraw = started;
         if (tty) draw(true);
         return;
       }

@@ -95,12 +95,17 @@ export function createProgress(options: ProgressOptions): Progress {
 }
 
 /** The end of a run, for stdout: counts, the three checks failed most, and who was not graded and why. */
-export function renderSummary(summary: ClassSummary, outcomes: readonly Outcome[], lang: Lang, files: { out: string; gradebook: string }): string {
+export function renderSummary(
+  summary: ClassSummary,
+  outcomes: readonly Outcome[],
+  lang: Lang,
+  files: { lab: string; out: string; gradebook: string },
+): string {
   const lines: string[] = [];
   const graded = outcomes.filter(hasGrade);
   const passed = graded.filter((o) => o.report.passed).length;
   const missing = outcomes.filter((o) => !hasGrade(o));
-  lines.push(say("summaryHeader", lang, { lab: summary.lab?.id ?? "", size: outcomes.length }));
+  lines.push(say("summaryHeader", lang, { lab: files.lab, size: outcomes.length }));
   lines.push(say("summaryCounts", lang, { passed, failed: graded.length - passed, notGraded: missing.length }));
   if (summary.mostFailed.length) {
     const list = summary.mostFailed.map((c) => say("summaryMostFailedItem", lang, { id: c.id, failed: c.failed, withCheck: c.withCheck })).join(", ");
@@ -116,6 +121,6 @@ export function renderSummary(summary: ClassSummary, outcomes: readonly Outcome[
     }
   }
   if (outcomes.length && !graded.length) lines.push(say("summaryNobody", lang));
-  lines.push(say("summaryFiles", lang, files));
+  lines.push(say("summaryFiles", lang, { out: files.out, gradebook: files.gradebook }));
   return lines.join("\n") + "\n";
 }

@@ -228,7 +228,7 @@ describe("progress and summary", () => {
         notGraded: outcomes.flatMap((o) => (o.kind === "not-graded" ? [o.record] : [])),
       },
     ]);
-    expect(renderSummary(summary, outcomes, "es", { out: "informes", gradebook: "informes/notas.csv" })).toBe(
+    expect(renderSummary(summary, outcomes, "es", { lab: "lab-ec2", out: "informes", gradebook: "informes/notas.csv" })).toBe(
       [
         "lab-ec2: 3 alumnos",
         "  1 aprobados · 1 no aprobados · 1 sin calificar",

@@ -249,7 +249,7 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
       notGraded: run.outcomes.flatMap((o) => (o.kind === "not-graded" ? [o.record] : [])),
     },
   ]);
-  io.stdout.write(renderSummary(summary, run.outcomes, lang, { out, gradebook: gradebookFile }));
+  io.stdout.write(renderSummary(summary, run.outcomes, lang, { lab: lab.id, out, gradebook: gradebookFile }));
   if (run.interrupted) {
     io.stderr.write(`calificar: ${say("interruptedNote", lang, { out })}\n`);
     return EXIT.interrupted;

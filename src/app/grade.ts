@@ -1,5 +1,6 @@
 import { loadCollector } from "../../checks/index.js";
 import { badInput } from "../core/errors.js";
+import type { AwsSettings } from "../collect/clients.js";
 import { INPUT } from "../core/messages.js";
 import type { Lab } from "../core/lab.js";
 import type { Result } from "../core/result.js";
@@ -10,13 +11,15 @@ import { labDirs, loadLab } from "./labs.js";
 
 /** What to grade and how: the CLI's options after parsing, and the Action's inputs. */
 export interface GradeRequest {
-  /** A lab id (`lab-ec2`) or a path to a lab file. */
-  lab: string;
+  /** A lab id (`lab-ec2`), a path to a lab file, or a lab already loaded (a class run loads it once for every student). */
+  lab: string | Lab;
   /** The instructor's labs folder, searched before the bundled one. */
   labsDir?: string;
   lang: Lang;
   region?: string;
   profile?: string;
+  /** SDK settings beyond the profile: a class run passes each student's credentials (from AssumeRole) and adaptive retry. */
+  aws?: Pick<AwsSettings, "credentials" | "retryMode">;
   /** Grade this saved snapshot instead of the account. */
   snapshotFile?: string;
   saveSnapshot?: string;
@@ -69,7 +72,7 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
   return collect({
     lab,
     region: await resolveRegion(request.region, profile, env),
-    aws: profile ? { profile } : {},
+    aws: { ...(profile ? { profile } : {}), ...request.aws },
     options: {
       ...(select ? { select } : {}),
       ...(request.noInvoke ? { noInvoke: true } : {}),
@@ -106,7 +109,7 @@ async function repositorySnapshot(lab: Lab, request: GradeRequest): Promise<Snap
 
 /** Load the lab, collect (or read a snapshot), evaluate: the grading that the CLI, the Action and the API share. */
 export async function gradeLab(request: GradeRequest): Promise<Result> {
-  const lab = await loadLab(request.lab, labDirs(request.labsDir));
+  const lab = typeof request.lab === "string" ? await loadLab(request.lab, labDirs(request.labsDir)) : request.lab;
   const select = request.select?.[lab.resource.select ?? ""] || undefined;
   const snapshot = request.repoOnly
     ? await repositorySnapshot(lab, request)

@@ -55,7 +55,8 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
     if (spec.type !== "string") continue;
     const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === flagOf(spec.alias)));
     // `--region=` is a missing value too, not a silent fall back to the default.
-    if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
+    const empty = argv.includes(`--${name}=`) || (spec.alias !== undefined && argv.includes(`${flagOf(spec.alias)}=`));
+    if (empty || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
       throw badInput(say(ARGS.missingValue, { name }));
     }
   }

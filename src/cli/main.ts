@@ -14,6 +14,12 @@ const commands: Record<string, () => Promise<Command>> = {
   cleanup: async () => (await import("./commands/cleanup.js")).cleanup,
   politica: async () => (await import("./commands/policy.js")).policy,
   policy: async () => (await import("./commands/policy.js")).policy,
+  clase: async () => (await import("./commands/class.js")).classCommand,
+  class: async () => (await import("./commands/class.js")).classCommand,
+  tablero: async () => (await import("./commands/class-merge.js")).dashboardCommand,
+  dashboard: async () => (await import("./commands/class-merge.js")).dashboardCommand,
+  notas: async () => (await import("./commands/class-merge.js")).gradebookCommand,
+  gradebook: async () => (await import("./commands/class-merge.js")).gradebookCommand,
 };
 
 /** Runs the CLI and returns the exit code; never throws, never prints a stack unless --debug. */

@@ -58,6 +58,11 @@ export const OPTION = {
     es: "json: la política IAM; cloudformation: la plantilla del rol de instructor (con ExternalId)",
     en: "json: the IAM policy; cloudformation: the instructor role's template (with ExternalId)",
   },
+  policyInstructor: {
+    es: "la política de TU identidad de instructor para calificar clase (sts:AssumeRole y AWS Organizations), en JSON",
+    en: "the policy of YOUR instructor identity for calificar class (sts:AssumeRole and AWS Organizations), as JSON",
+  },
+  policyRoleName: { es: "con --instructor: el rol de los alumnos (por defecto calificar-readonly)", en: "with --instructor: the students' role (default calificar-readonly)" },
   policyInvoke: {
     es: "sin lambda:InvokeFunction, la única llamada activa (lab-lambda se califica entonces con --no-invoke)",
     en: "without lambda:InvokeFunction, the only active call (lab-lambda is then graded with --no-invoke)",
@@ -71,8 +76,8 @@ export const USAGE = {
     en: "Usage: calificar <lab> [options]\n\nInspects your AWS account (read-only) and grades the lab.\nExample: npx calificar lab-ec2 --region us-east-1",
   },
   gradeFooter: {
-    es: "Comandos: calificar labs (lista los laboratorios) · calificar limpieza (lo que aún cuesta dinero) · calificar policy (la política IAM que necesita). Cada uno con --help.\nCódigos de salida: 0 aprobado · 1 calificado, no aprobado · 2 entrada incorrecta · 3 no se pudo calificar.",
-    en: "Commands: calificar labs (list labs) · calificar cleanup (what still costs money) · calificar policy (the IAM policy it needs). Each with --help.\nExit codes: 0 passed · 1 graded, not passed · 2 bad input · 3 could not grade.",
+    es: "Comandos: calificar labs (lista los laboratorios) · calificar limpieza (lo que aún cuesta dinero) · calificar policy (la política IAM que necesita).\nInstructores: calificar clase (toda la clase) · calificar tablero (la clase en una página) · calificar notas (libro de notas). Cada uno con --help.\nCódigos de salida: 0 aprobado · 1 calificado, no aprobado · 2 entrada incorrecta · 3 no se pudo calificar.",
+    en: "Commands: calificar labs (list labs) · calificar cleanup (what still costs money) · calificar policy (the IAM policy it needs).\nInstructors: calificar class (the whole class) · calificar dashboard (the class on one page) · calificar gradebook (gradebook). Each with --help.\nExit codes: 0 passed · 1 graded, not passed · 2 bad input · 3 could not grade.",
   },
   labs: {
     es: "Uso: calificar labs [opciones]\n\nLista los laboratorios que se pueden calificar.",
@@ -111,6 +116,8 @@ export const ARGS = {
     en: "Snapshot {file} is not a cleanup snapshot: it was collected for {lab}",
   },
   aLab: { es: "un laboratorio", en: "a lab" },
+  instructorJsonOnly: { es: "--instructor solo se imprime como json", en: "--instructor is only printed as json" },
+  badRoleName: { es: "--role-name «{value}» no es un nombre de rol de IAM válido", en: "--role-name «{value}» is not a valid IAM role name" },
   snapshotLacksRegions: { es: "La instantánea {file} no tiene datos de {regions}", en: "Snapshot {file} has no data for {regions}" },
 } satisfies Record<string, Text>;
 

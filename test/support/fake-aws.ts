@@ -112,6 +112,11 @@ export function errorAnswer(protocol: Protocol, code: string, message: string, s
   }
 }
 
+/** AWS's error shape for this request's protocol: for responders that fail only some calls (one student's role). */
+export function errorFor(req: FakeRequest, error: { code: string; message?: string; status?: number }): Answer {
+  return errorAnswer(protocolOf(req.service, req.headers), error.code, error.message ?? `${error.code} (injected by test)`, error.status ?? 400);
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@ import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Io } from "../io.js";
 import { say } from "../../core/text.js";
-import { ARGS, OPTION, USAGE } from "../messages.js";
+import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
 import { renderInstructorRole, renderPolicyJson } from "../../core/policy.js";
 
 const FORMATS = ["json", "cloudformation"] as const;
@@ -12,6 +12,8 @@ export const policyArgs = {
   format: { type: "string", valueHint: FORMATS.join("|"), default: "json", description: OPTION.policyFormat },
   invoke: { type: "boolean", default: true, description: OPTION.policyInvoke },
   lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: OPTION.lang },
+  instructor: { type: "boolean", description: OPTION.policyInstructor },
+  "role-name": { type: "string", valueHint: HINT.name, description: OPTION.policyRoleName },
   help: { type: "boolean", alias: "h", description: OPTION.help },
 } satisfies ArgSpecs;
 
@@ -27,6 +29,18 @@ export async function policy(argv: string[], io: Io): Promise<ExitCode> {
   const format = a["format"] ?? "json";
   if (format !== "json" && format !== "cloudformation") {
     throw badInput(say(ARGS.unknownFormat, { format: String(format), formats: FORMATS.join(", ") }));
+  }
+  if (a["instructor"] === true) {
+    if (format !== "json") {
+      throw badInput(ARGS.instructorJsonOnly);
+    }
+    const { instructorPolicyDocument } = await import("../../class/policy.js");
+    const roleName = typeof a["role-name"] === "string" && a["role-name"] !== "" ? a["role-name"] : undefined;
+    if (roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+      throw badInput(say(ARGS.badRoleName, { value: roleName }));
+    }
+    io.stdout.write(renderPolicyJson(instructorPolicyDocument(roleName)));
+    return EXIT.passed;
   }
   const document = await shippedPolicy({ invoke: a["invoke"] !== false });
   io.stdout.write(format === "json" ? renderPolicyJson(document) : renderInstructorRole(document));

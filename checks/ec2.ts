@@ -50,10 +50,6 @@ export interface InstanceFacts {
    * null when the account could not be asked.
    */
   freeTierEligibleTypes: string[] | null;
-  /** Results of the lab's HTTP probes, by probe id; filled by the probe stage. */
-  probes: Record<string, unknown>;
-  /** Errors about this instance alone (a probe that timed out). */
-  errors: unknown[];
 }
 
 export interface Ec2Facts {
@@ -133,8 +129,6 @@ export function instanceFacts(
       : null,
     elasticIp: address ? { allocationId: address.AllocationId ?? null, publicIp: address.PublicIp! } : null,
     freeTierEligibleTypes,
-    probes: {},
-    errors: [],
   };
 }
 

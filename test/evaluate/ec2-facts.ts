@@ -76,7 +76,7 @@ export const SERVER = {
   freeTierEligibleTypes: ["t2.micro"],
   probes: { web: COURSE_APP },
   errors: [] as CallError[],
-} satisfies InstanceFacts;
+} satisfies InstanceFacts & { probes: Record<string, HttpAnswer[]>; errors: CallError[] };
 
 /** A region-wide denial as ctx.attempt records it. */
 export function denied(action: string, region = "us-east-1"): CallError {

@@ -36,7 +36,8 @@ const compiled = new WeakMap<Lab, CompiledLab>();
 export function compileLab(lab: Lab): CompiledLab {
   const cached = compiled.get(lab);
   if (cached) return cached;
-  const ajv = newAjv();
+  // Every error of a failed check, not the first: evidence names each wrong part (src/core/evidence.ts).
+  const ajv = newAjv({ allErrors: true });
   const checks = new Map<Check, CompiledCheck>();
   for (const check of lab.checks) {
     try {

@@ -104,7 +104,7 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
       expected: expectationOfCheck(check, lang), found, hint: null, ...where, ...(notes.length ? { notes } : {}),
     };
   }
-  const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);
+  const evidence = evidenceFor(check, validate.errors, subject, shown, lang);
   return {
     ...checkBase(check, lang), status: "failed", points: 0, message: evidenceMessage(evidence, lang),
     expected: evidence.expected, found: evidence.found, hint: check.hint[lang], ...where,

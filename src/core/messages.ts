@@ -14,11 +14,13 @@ export const MSG = {
   below: { es: "menos de {limit}", en: "less than {limit}" },
   above: { es: "más de {limit}", en: "more than {limit}" },
   nonEmpty: { es: "un valor", en: "a value" },
-  atLeastItems: { es: "al menos {limit} elemento(s)", en: "at least {limit} item(s)" },
-  atMostItems: { es: "como máximo {limit} elemento(s)", en: "at most {limit} item(s)" },
+  // The field names what is counted («dispositivos MFA…: se esperaba al menos 1»).
+  atLeastItems: { es: "al menos {limit}", en: "at least {limit}" },
+  atMostItems: { es: "como máximo {limit}", en: "at most {limit}" },
   matching: { es: "un texto que contenga «{pattern}»", en: "text containing «{pattern}»" },
   ofType: { es: "un valor de tipo {type}", en: "a value of type {type}" },
   listSeparator: { es: ", ", en: ", " },
+  partSeparator: { es: "; ", en: "; " },
   accountNotGraded: {
     es: "no se calificó: la cuenta de AWS no se revisa con --solo-repo",
     en: "not graded: the AWS account is not checked with --repo-only",

@@ -127,6 +127,14 @@ checkTable("lab-ec2", "root-volume", SERVER, {
       says: { es: "se encontró standard", en: "found standard" },
     },
     {
+      facts: { rootVolume: { ...SERVER.rootVolume, volumeType: "io1", size: 40 } },
+      expected: "gp2 o gp3, de 30 GiB como máximo",
+      says: {
+        es: "tipo de volumen raíz: se esperaba gp2 o gp3, se encontró io1; tamaño del volumen raíz (GiB): se esperaba como máximo 30, se encontró 40",
+        en: "root volume type: expected gp2 or gp3, found io1; root volume size (GiB): expected at most 30, found 40",
+      },
+    },
+    {
       facts: { rootVolume: { ...SERVER.rootVolume, size: 40 } },
       found: "40",
       expected: "como máximo 30",
@@ -142,7 +150,14 @@ checkTable("lab-ec2", "root-volume", SERVER, {
       says: { es: "volumen raíz: se esperaba gp2 o gp3, de 30 GiB como máximo, no se encontró nada", en: "root volume: expected gp2 or gp3, at most 30 GiB, found nothing" },
     },
     // The mapping names a volume that DescribeVolumes did not return.
-    { facts: { rootVolume: { volumeId: "vol-0c1d2e3f4a5b6c7d8", volumeType: null, size: null, encrypted: null } }, found: null, says: { es: "tipo de volumen raíz", en: "root volume type" } },
+    {
+      facts: { rootVolume: { volumeId: "vol-0c1d2e3f4a5b6c7d8", volumeType: null, size: null, encrypted: null } },
+      found: null,
+      says: {
+        es: "tipo de volumen raíz: se esperaba gp2 o gp3, no se encontró nada; tamaño del volumen raíz (GiB): se esperaba como máximo 30, no se encontró nada",
+        en: "root volume type: expected gp2 or gp3, found nothing; root volume size (GiB): expected at most 30, found nothing",
+      },
+    },
   ],
   errors: [
     {

@@ -143,6 +143,10 @@ checkTable("lab-beanstalk", "ebextensions-autoscaling", {
     // "2" would be a number once read (YAML or quoted): a word is not.
     { facts: withOptions("aws:autoscaling:asg", { MinSize: "dos" }), found: "dos" },
     { facts: withOptions("aws:autoscaling:asg", { MinSize: undefined }), found: null, at: { file: CONFIG, line: 4 } },
+    {
+      facts: withOptions("aws:autoscaling:asg", { MinSize: 1, MaxSize: 4 }),
+      says: { es: "(aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1; máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4" },
+    },
     { facts: NO_EBEXTENSIONS, found: null, expected: "MinSize 2 y MaxSize 5", at: null, says: { es: "se esperaba MinSize 2 y MaxSize 5" } },
     // A file that does not parse: the annotation goes to the line the parser stopped at.
     { facts: BROKEN_YAML, found: null, at: { file: CONFIG, line: 4 } },
@@ -156,7 +160,13 @@ checkTable("lab-beanstalk", "ebextensions-trigger", {
   fails: [
     { facts: withOptions("aws:autoscaling:trigger", { UpperThreshold: 80 }), found: "80", at: { file: CONFIG, line: 8 }, says: { es: "umbral superior en .ebextensions (UpperThreshold): se esperaba 70, se encontró 80" } },
     { facts: withOptions("aws:autoscaling:trigger", { LowerThreshold: 20 }), found: "20" },
-    { facts: withOptions("aws:autoscaling:trigger", { MeasureName: "NetworkOut", Unit: "Bytes" }), found: "NetworkOut" },
+    {
+      facts: withOptions("aws:autoscaling:trigger", { MeasureName: "NetworkOut", Unit: "Bytes" }),
+      says: {
+        es: "métrica del disparador en .ebextensions (MeasureName): se esperaba CPUUtilization, se encontró NetworkOut; unidad del disparador en .ebextensions (Unit): se esperaba Percent, se encontró Bytes",
+        en: "trigger metric in .ebextensions (MeasureName): expected CPUUtilization, found NetworkOut; trigger unit in .ebextensions (Unit): expected Percent, found Bytes",
+      },
+    },
     { facts: NO_EBEXTENSIONS, found: null, expected: "CPUUtilization en Percent, umbral superior 70 e inferior 30", at: null },
     { facts: BROKEN_YAML, at: { file: CONFIG, line: 4 } },
   ],
@@ -280,7 +290,15 @@ describe("fixture repositories graded through the collector", () => {
   it("lab-beanstalk fails the JSON-config repository with the evidence and places of each problem", async () => {
     const checks = gradeOne(readLab("lab-beanstalk"), null, { facts: { repo: await repo("beanstalk-json") } }).checks;
     const get = (id: string) => pick(checks, "lab-beanstalk", id);
-    expect(get("ebextensions-autoscaling")).toMatchObject({ status: "failed", found: "1", file: ".ebextensions/autoscaling.config", line: 3 });
+    // MinSize 1 and MaxSize 4: both are named at once.
+    expect(get("ebextensions-autoscaling")).toMatchObject({
+      status: "failed",
+      message:
+        "mínimo de instancias en .ebextensions (aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1; máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4",
+      found: "mínimo de instancias en .ebextensions (aws:autoscaling:asg MinSize): 1 · máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): 4",
+      file: ".ebextensions/autoscaling.config",
+      line: 3,
+    });
     expect(get("ebextensions-trigger")).toMatchObject({ status: "failed", found: "80", file: ".ebextensions/scaling-trigger.config", line: 6 });
     expect(get("procfile")).toMatchObject({ status: "failed", found: "worker: node worker.js", file: "Procfile" });
     expect(get("start-script")).toMatchObject({ status: "failed", file: "package.json", line: 5 });

@@ -123,11 +123,12 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
- * A `fields` entry that holds `{expected}` or `{found}` is not a name but the whole sentence said
- * when the subject fails at that part: «se esperaban {expected} líneas con el mensaje, se encontraron {found}».
+ * A `fields` entry that holds `{expected}`, `{found}` or `{field}` is not a name but the whole
+ * sentence said when the subject fails at that part: «se esperaban {expected} líneas con el
+ * mensaje, se encontraron {found}».
  */
 export function isSentence(text: Text): boolean {
-  return Object.values(text).some((t) => /\{(expected|found)\}/.test(t));
+  return Object.values(text).some((t) => /\{(expected|found|field)\}/.test(t));
 }
 
 /**

@@ -220,13 +220,26 @@ checkTable("lab-beanstalk", "no-committed-secrets", {
 checkTable("lab-lambda", "lambda-handler-defined", {
   passes: [{}, { lambdaFunction: { file: "src/lambda_function.py", handlerDefined: true, line: 12 } }],
   fails: [
+    // A boolean reads as a sentence, never «se esperaba sí … se encontró no».
     {
       facts: { lambdaFunction: { file: "lambda_function.py", handlerDefined: false, line: null } },
-      found: "no",
+      found: null,
+      expected: "def lambda_handler(event, context): al nivel del módulo, en lambda_function.py",
       at: { file: "lambda_function.py" },
-      says: { es: "def lambda_handler( en lambda_function.py: se esperaba sí", en: "expected yes" },
+      says: {
+        es: "se esperaba una función def lambda_handler(event, context): al nivel del módulo en lambda_function.py; no se encontró",
+        en: "expected a function def lambda_handler(event, context): at module level in lambda_function.py; none was found",
+      },
     },
-    { facts: { lambdaFunction: null }, found: null, at: null, says: { es: "no se encontró nada", en: "found nothing" } },
+    {
+      facts: { lambdaFunction: null },
+      found: null,
+      at: null,
+      says: {
+        es: "se esperaba un archivo lambda_function.py con def lambda_handler(event, context):; no hay ningún lambda_function.py en el repositorio",
+        en: "expected a lambda_function.py file with def lambda_handler(event, context):; there is no lambda_function.py in the repository",
+      },
+    },
   ],
 });
 
@@ -328,7 +341,8 @@ describe("fixture repositories graded through the collector", () => {
     const defined = pick(gradeOne(lab, null, { facts: { repo: await repo("lambda") } }).checks, "lab-lambda", "lambda-handler-defined");
     expect(defined).toMatchObject({ status: "passed", file: "lambda_function.py", line: 4 });
     const missing = pick(gradeOne(lab, null, { facts: { repo: await repo("lambda-no-handler") } }).checks, "lab-lambda", "lambda-handler-defined");
-    expect(missing).toMatchObject({ status: "failed", found: "no", file: "lambda_function.py" });
+    expect(missing).toMatchObject({ status: "failed", found: null, file: "lambda_function.py" });
+    expect(missing.message).not.toMatch(/\b(sí|no)$|se esperaba sí/);
   });
 
   it("lab-ec2 fails a committed .pem, pointing at it", async () => {

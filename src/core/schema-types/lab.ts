@@ -139,7 +139,7 @@ export interface Check {
   hint: Text;
   field?: Text;
   /**
-   * Names of parts of the subject by JSON Pointer, for evidence: {"/size": {...}}.
+   * Names of parts of the subject by JSON Pointer, for evidence: {"/size": {...}}. Every wrong part is named, in this order. A text holding {expected}, {found} or {field} is instead the whole sentence said when the subject fails at that part; the first such part that fails is said alone.
    */
   fields?: {
     [k: string]: Text;

@@ -15,6 +15,8 @@ export interface CompiledCheck {
   validate: ValidateFunction;
   /** The check's `notes`, each with its `when` compiled. */
   notes?: { validate: ValidateFunction; text: Check["title"] }[];
+  /** The check's situational `hints`, each with its `when` compiled. */
+  hints?: { validate: ValidateFunction; text: Check["title"] }[];
 }
 
 type Ast = ReturnType<typeof compileQuery>;
@@ -44,6 +46,7 @@ export function compileLab(lab: Lab): CompiledLab {
       checks.set(check, {
         validate: ajv.compile(check.expected),
         ...(check.notes ? { notes: check.notes.map((n) => ({ validate: ajv.compile(n.when), text: n.text })) } : {}),
+        ...(check.hints ? { hints: check.hints.map((h) => ({ validate: ajv.compile(h.when), text: h.text })) } : {}),
       });
       for (const expr of [check.subject, check.found, check.location]) if (expr) query(expr, {});
     } catch (err) {

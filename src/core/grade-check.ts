@@ -45,8 +45,14 @@ export function outcomeWithoutResource(check: Check, lang: Lang, outcome: Pick<C
   return { ...checkBase(check, lang), ...outcome, points: 0, expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang] };
 }
 
+/** The hint that fits: the first of the check's `hints` whose `when` matches what it reads, else its `hint`. */
+function hintFor(check: Check, source: unknown, scope: CheckScope): string {
+  const hints = scope.compiled.checks.get(check)?.hints ?? [];
+  return (hints.find((h) => source !== undefined && h.validate(source))?.text ?? check.hint)[scope.lang];
+}
+
 /** Skipped on purpose (`--no-probe`), or blocked by a recorded error: never graded as failed. */
-function notGraded(check: Check, scope: CheckScope): CheckResult | undefined {
+function notGraded(check: Check, scope: CheckScope, source: unknown): CheckResult | undefined {
   const { lang } = scope;
   const requires = check.requires ?? [];
   const expected = expectationOfCheck(check, lang);
@@ -56,7 +62,7 @@ function notGraded(check: Check, scope: CheckScope): CheckResult | undefined {
   }
   const blocking = scope.errors.find((e) => requires.includes(e.action));
   if (blocking) {
-    return { ...checkBase(check, lang), status: "error", points: 0, message: errorMessage(blocking, lang), expected, found: null, hint: check.hint[lang] };
+    return { ...checkBase(check, lang), status: "error", points: 0, message: errorMessage(blocking, lang), expected, found: null, hint: hintFor(check, source, scope) };
   }
   return undefined;
 }
@@ -79,9 +85,9 @@ function locationOf(check: Check, source: unknown): { file?: string; line?: numb
 /** One check against one candidate: passed, failed with evidence, error or skipped. */
 export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): CheckResult {
   const { compiled, snapshot, lang } = scope;
-  const early = notGraded(check, scope);
-  if (early) return early;
   const source = sourceOf(check, candidate, snapshot);
+  const early = notGraded(check, scope, source);
+  if (early) return early;
   if (source === undefined) {
     // Not part of this grading (no --repo): worth nothing here, as maxScore leaves it out.
     return {
@@ -107,6 +113,6 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
   const evidence = evidenceFor(check, validate.errors, subject, shown, lang);
   return {
     ...checkBase(check, lang), status: "failed", points: 0, message: evidenceMessage(evidence, lang),
-    expected: evidence.expected, found: evidence.found, hint: check.hint[lang], ...where,
+    expected: evidence.expected, found: evidence.found, hint: hintFor(check, source, scope), ...where,
   };
 }

@@ -175,7 +175,15 @@ checkTable("lab-ec2", "public-ip", SERVER, {
       found: null,
       expected: "una dirección IPv4 pública",
       says: { es: "IPv4 pública: se esperaba una dirección IPv4 pública, no se encontró nada", en: "public IPv4: expected a public IPv4 address, found nothing" },
+      hint: { es: "subred pública", en: "public subnet" },
     },
+    // A stopped instance has no public IP: the fix is to start it, not to launch it elsewhere.
+    {
+      facts: { state: "stopped", publicIpAddress: null },
+      found: null,
+      hint: { es: "Estado de la instancia → Iniciar instancia", en: "Instance state → Start instance" },
+    },
+    { facts: { state: "stopping", publicIpAddress: null }, hint: { es: "aws ec2 start-instances", en: "aws ec2 start-instances" } },
   ],
 });
 
@@ -322,8 +330,14 @@ checkTable("lab-ec2", "flask-app", SERVER, {
       facts: { probes: { web: web(() => ({ status: 302, error: { code: "redirect", message: "example.com" } })) } },
       says: { es: "redirige a otro sitio", en: "redirects elsewhere" },
     },
-    // A stopped instance keeps no probe answers at all.
-    { facts: { probes: {} }, found: null, says: { es: "no se encontró nada", en: "found nothing" } },
+    // A stopped instance keeps no probe answers at all, and the fix is to start it first.
+    {
+      facts: { state: "stopped", publicIpAddress: null, probes: {} },
+      found: null,
+      says: { es: "no se encontró nada", en: "found nothing" },
+      hint: { es: "La instancia está detenida", en: "The instance is stopped" },
+    },
+    { facts: { probes: {} }, found: null, hint: { es: "git clone", en: "git clone" } },
   ],
   errors: [
     {

@@ -180,6 +180,13 @@ export interface Check {
     when: {} | boolean;
     text: Text;
   }[];
+  /**
+   * Hints for particular situations, tried in order before `hint` when the check fails or cannot be checked: the first whose `when` (JSON Schema over what the check reads: the resource's facts, or the repository's for `on: repo`) matches is shown instead of `hint` (e.g. a stopped instance has no public IP: start it).
+   */
+  hints?: {
+    when: {} | boolean;
+    text: Text;
+  }[];
 }
 /**
  * Student-facing text in every language of the reports.

@@ -69,6 +69,9 @@ export const MSG = {
     es: "no se encontró «{select}» en {region}",
     en: "«{select}» was not found in {region}",
   },
+  presentOne: { es: "hay 1 {label}: {names}", en: "there is 1 {label}: {names}" },
+  presentMany: { es: "hay {count} {plural}: {names}", en: "there are {count} {plural}: {names}" },
+  pickWith: { es: "Indica cuál con --{option} {example}", en: "Pick one with --{option} {example}" },
   // http answers
   httpStatus: { es: "GET {path} → {status}", en: "GET {path} → {status}" },
   httpBody: { es: "«{body}»", en: "«{body}»" },

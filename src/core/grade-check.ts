@@ -3,6 +3,7 @@ import { evidenceFor, evidenceMessage, expectationOfCheck, formatFound } from ".
 import type { Facts } from "./candidates.js";
 import type { Check } from "./lab.js";
 import { MSG } from "./messages.js";
+import { unreadBlocking, unreadMessage, type UnreadEntry } from "./repo-reads.js";
 import type { CheckResult } from "./result.js";
 import type { CallError, Snapshot } from "./snapshot.js";
 import { fill, type Lang } from "./text.js";
@@ -82,6 +83,14 @@ function locationOf(check: Check, source: unknown): { file?: string; line?: numb
   return { file: at.file, ...(typeof at.line === "number" && at.line >= 1 ? { line: at.line } : {}) };
 }
 
+/** A repository check that could not look at every file it reads: an error naming them, never a silent pass or fail. */
+function unreadError(check: Check, entries: UnreadEntry[], lang: Lang, where: { file?: string; line?: number }): CheckResult {
+  return {
+    ...checkBase(check, lang), status: "error", points: 0, message: unreadMessage(entries, lang),
+    expected: expectationOfCheck(check, lang), found: null, hint: MSG.repoUnreadHint[lang], ...where,
+  };
+}
+
 /** One check against one candidate: passed, failed with evidence, error or skipped. */
 export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): CheckResult {
   const { compiled, snapshot, lang } = scope;
@@ -100,6 +109,10 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
   const { validate, notes: noteSchemas } = compiled.checks.get(check)!;
   const shown = check.found ? query(check.found, source) : subject;
   const where = locationOf(check, source);
+  const repo = check.on === "repo";
+  // A scan of every file (secrets) cannot pass over a file it could not read.
+  const unreadAlways = repo ? unreadBlocking(check, source, false) : [];
+  if (unreadAlways.length) return unreadError(check, unreadAlways, lang, where);
   if (validate(subject)) {
     const found = formatFound(check, shown, lang);
     // An accepted alternative still says so: «GLACIER_IR … (se acepta; el curso usa GLACIER)».
@@ -110,6 +123,9 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
       expected: expectationOfCheck(check, lang), found, hint: null, ...where, ...(notes.length ? { notes } : {}),
     };
   }
+  // The file it looked for may be one that could not be read: «Crea un Procfile» would be wrong.
+  const unread = repo ? unreadBlocking(check, source, true) : [];
+  if (unread.length) return unreadError(check, unread, lang, where);
   const evidence = evidenceFor(check, validate.errors, subject, shown, lang);
   return {
     ...checkBase(check, lang), status: "failed", points: 0, message: evidenceMessage(evidence, lang),

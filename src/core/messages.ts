@@ -54,6 +54,28 @@ export const MSG = {
     es: "no se pudo comprobar: {action} falló ({code}: {message}).",
     en: "could not check: {action} failed ({code}: {message}).",
   },
+  // repository files the reader could not read (src/core/repo-reads.ts)
+  errRepoUnread: { es: "no se pudo comprobar: {what}", en: "could not check: {what}" },
+  unreadFile: { es: "no se pudo leer {file} ({code})", en: "{file} could not be read ({code})" },
+  unreadFolder: { es: "no se pudo leer la carpeta {file} ({code})", en: "the folder {file} could not be read ({code})" },
+  unreadTooLarge: { es: "no se leyó {file}: pasa de {limit}", en: "{file} was not read: it is over {limit}" },
+  unreadTotalLimit: {
+    es: "no se leyó {file}: el texto del repositorio pasa de {limit} en total",
+    en: "{file} was not read: the repository's text is over {limit} in all",
+  },
+  unreadTooDeep: {
+    es: "no se leyó la carpeta {file}: está a más de {limit} niveles de profundidad",
+    en: "the folder {file} was not read: it is more than {limit} levels deep",
+  },
+  unreadTooMany: {
+    es: "el repositorio tiene más de {limit} archivos y carpetas: no se leyó el resto (a partir de {file})",
+    en: "the repository has more than {limit} files and folders: the rest was not read (from {file} on)",
+  },
+  unreadMore: { es: "y {count} más", en: "and {count} more" },
+  repoUnreadHint: {
+    es: "calificar lee el repositorio tal como está en disco: haz legibles esos archivos y carpetas (p. ej. chmod -R a+rX .), y saca del repositorio los archivos de texto de más de 1 MB y las carpetas muy profundas (dependencias, copias de otros proyectos); luego vuelve a calificar.",
+    en: "calificar reads the repository as it is on disk: make those files and folders readable (e.g. chmod -R a+rX .), and take text files over 1 MB and very deep folders (dependencies, copies of other projects) out of the repository; then grade again.",
+  },
   skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
   noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
   // resource selection

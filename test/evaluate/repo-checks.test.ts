@@ -350,3 +350,77 @@ describe("fixture repositories graded through the collector", () => {
     expect(pick(result.checks, "lab-ec2", "no-pem-committed")).toMatchObject({ status: "failed", found: "mi-servidor.pem:1", file: "mi-servidor.pem", line: 1 });
   });
 });
+
+describe("repository files calificar could not read", () => {
+  const status = (labId: string, repo: Partial<RepoFacts>, lang: "es" | "en" = "es") => {
+    const checks = gradeRepo(labId, { ...CLEAN_REPO, ...repo }, lang).checks;
+    return (id: string) => pick(checks, labId, id);
+  };
+
+  it("an unreadable Procfile is «could not check: could not read Procfile», not «create a Procfile»", () => {
+    for (const lang of ["es", "en"] as const) {
+      const check = status("lab-beanstalk", { procfile: null, unreadable: [{ file: "Procfile", code: "EACCES" }] }, lang)("procfile");
+      expect(check).toMatchObject({ status: "error", points: 0, found: null });
+      expect(check.message).toBe(lang === "es" ? "no se pudo comprobar: no se pudo leer Procfile (EACCES)" : "could not check: Procfile could not be read (EACCES)");
+      expect(check.hint).toContain("chmod");
+    }
+  });
+
+  it("an unreadable .env holding a password makes no-committed-secrets an error, not a pass", () => {
+    const check = status("lab-beanstalk", { unreadable: [{ file: ".env", code: "EACCES" }] })("no-committed-secrets");
+    expect(check).toMatchObject({ status: "error", points: 0, message: "no se pudo comprobar: no se pudo leer .env (EACCES)" });
+    // lab-ec2's private-key check scans every file too.
+    expect(gradeOne(readLab("lab-ec2"), SERVER, { facts: { repo: { ...CLEAN_REPO, unreadable: [{ file: ".env", code: "EACCES" }] } } }).checks.find((c) => c.id === "no-pem-committed")?.status).toBe("error");
+  });
+
+  it("says why each path was not read: too large, too deep, too many, the whole repository too large", () => {
+    const check = (code: string, file: string, lang: "es" | "en" = "es") => status("lab-beanstalk", { unreadable: [{ file, code }] }, lang)("no-committed-secrets").message;
+    expect(check("TOO_LARGE", "datos/clientes.env")).toBe("no se pudo comprobar: no se leyó datos/clientes.env: pasa de 1 MB");
+    expect(check("TOO_LARGE", "datos/clientes.env", "en")).toBe("could not check: datos/clientes.env was not read: it is over 1 MB");
+    expect(check("TOO_DEEP", "a/b/c/")).toBe("no se pudo comprobar: no se leyó la carpeta a/b/c/: está a más de 16 niveles de profundidad");
+    expect(check("TOO_MANY", "src/")).toBe("no se pudo comprobar: el repositorio tiene más de 20 000 archivos y carpetas: no se leyó el resto (a partir de src/)");
+    expect(check("TOTAL_LIMIT", "x.json")).toContain("no se leyó x.json: el texto del repositorio pasa de 64 MB en total");
+    expect(check("EIO", "config/")).toBe("no se pudo comprobar: no se pudo leer la carpeta config/ (EIO)");
+  });
+
+  it("names three paths and counts the rest", () => {
+    const unreadable = ["a.env", "b.env", "c.env", "d.env", "e.env"].map((file) => ({ file, code: "EACCES" }));
+    expect(status("lab-beanstalk", { unreadable })("no-committed-secrets").message).toBe(
+      "no se pudo comprobar: no se pudo leer a.env (EACCES); no se pudo leer b.env (EACCES); no se pudo leer c.env (EACCES); y 2 más",
+    );
+  });
+
+  it("leaves a check alone when what it reads was read: its pass stands, and so does a failure for something else", () => {
+    const unreadable = [{ file: "docs/notas.txt", code: "EACCES" }];
+    const get = status("lab-beanstalk", { unreadable });
+    expect(get("procfile").status).toBe("passed");
+    expect(get("start-script").status).toBe("passed");
+    const failing = status("lab-beanstalk", { unreadable, procfile: null });
+    expect(failing("procfile")).toMatchObject({ status: "failed", hint: expect.stringContaining("Procfile") });
+  });
+
+  it("makes a failing named read an error when a folder that may hold the file could not be read", () => {
+    const get = status("lab-beanstalk", { procfile: null, packageJson: null, unreadable: [{ file: "app/", code: "EACCES" }] });
+    expect(get("procfile")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer la carpeta app/ (EACCES)" });
+    expect(get("start-script").status).toBe("error");
+    // An unreadable .ebextensions config file is the settings' own file.
+    const eb = status("lab-beanstalk", { ...NO_EBEXTENSIONS, unreadable: [{ file: ".ebextensions/asg.config", code: "EACCES" }] });
+    expect(eb("ebextensions-autoscaling")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer .ebextensions/asg.config (EACCES)" });
+    expect(eb("procfile").status).toBe("passed");
+  });
+
+  it("lab-lambda: an unreadable lambda_function.py is not «there is no lambda_function.py»", () => {
+    const get = status("lab-lambda", { lambdaFunction: null, unreadable: [{ file: "src/lambda_function.py", code: "EIO" }] });
+    expect(get("lambda-handler-defined")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer src/lambda_function.py (EIO)" });
+  });
+
+  it("keeps the plain rule for a repository check that names no read: a failure while anything was unread is an error", () => {
+    const lab = readLab("lab-beanstalk");
+    const procfile = { ...lab.checks.find((c) => c.id === "procfile")! };
+    delete procfile.requires;
+    const custom = { ...lab, checks: [procfile] };
+    const unreadable = [{ file: "docs/notas.txt", code: "EACCES" }];
+    expect(gradeOne(custom, null, { facts: { repo: { ...CLEAN_REPO, unreadable } } }).checks[0]!.status).toBe("passed");
+    expect(gradeOne(custom, null, { facts: { repo: { ...CLEAN_REPO, procfile: null, unreadable } } }).checks[0]!.status).toBe("error");
+  });
+});

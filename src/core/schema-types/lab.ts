@@ -162,7 +162,7 @@ export interface Check {
    */
   show?: "value" | "http";
   /**
-   * Actions (IAM actions, or `http:GET` for probes) whose failure makes this check an error, not a failure.
+   * Actions (IAM actions, or `http:GET` for probes) whose failure makes this check an error, not a failure. Repository checks name what they read: `repo:scan` (every file: anything not read makes it an error) or `repo:read:<name>` (`Procfile`, `.ebextensions/*.config`: a failure is an error when that file, or a folder that may hold it, could not be read).
    */
   requires?: string[];
   /**

@@ -144,6 +144,7 @@ export const MSG = {
     allPassed: { es: "Todas las comprobaciones son correctas.", en: "Every check passed." },
     passedCount: { es: "{passed} de {total} comprobaciones correctas", en: "{passed} of {total} checks passed" },
     notesHeading: { es: "Avisos", en: "Notices" },
+    outOfGrading: { es: "No cuentan en esta calificación", en: "Not part of this grading" },
     generatedAt: { es: "Generado el {date}", en: "Generated on {date}" },
   } as Record<string, Text>,
 } satisfies Record<string, Text | Record<string, Text>>;

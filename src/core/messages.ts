@@ -170,6 +170,14 @@ export const INPUT = {
     en: "Snapshot {source} does not follow the snapshot format (version {version})",
   },
   cannotReadSnapshot: { es: "No se puede leer la instantánea {file}", en: "Cannot read snapshot {file}" },
+  snapshotTooLarge: {
+    es: "La instantánea {file} pesa {size}: calificar lee instantáneas de hasta {limit}",
+    en: "Snapshot {file} is {size}: calificar reads snapshots of up to {limit}",
+  },
+  labTooLarge: {
+    es: "El laboratorio {file} pesa {size}: calificar lee laboratorios de hasta {limit}",
+    en: "Lab {file} is {size}: calificar reads lab files of up to {limit}",
+  },
   snapshotOtherLab: {
     es: "La instantánea {file} no tiene datos de {collector}: se recogió para {lab}",
     en: "Snapshot {file} has no {collector} data: it was collected for {lab}",

@@ -128,3 +128,8 @@ export const BUG = {
     en: "unexpected error (a bug in calificar, not yours): {message}\n  Run again with --debug and open an issue with what it prints.",
   },
 } satisfies Record<string, Text>;
+
+/** What the terminal shows while calificar waits on AWS (stderr, on a terminal only). */
+export const WAIT = {
+  grading: { es: "Consultando AWS… {seconds} s", en: "Waiting for AWS… {seconds} s" },
+} satisfies Record<string, Text>;

@@ -43,6 +43,11 @@ describe("size limits of the files calificar reads", () => {
     expect(inDir.stderr).toContain("pesa 3 MB: calificar lee laboratorios de hasta 1 MB");
   });
 
+  it("says the limits in --help", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("(hasta 100 MB)");
+    expect((await runCli(["--help", "--lang", "en"])).stdout).toContain("each file up to 1 MB");
+  });
+
   it("reads a file at the limit, and a stream only up to it", async () => {
     const file = join(scratch, "justo.txt");
     writeFileSync(file, "x".repeat(1000));

@@ -1,5 +1,6 @@
 import { compile as compileQuery, TreeInterpreter, type JSONValue } from "@jmespath-community/jmespath";
 import type { ValidateFunction } from "ajv";
+import "./jmespath-functions.js"; // iam_decision, arn_like: registered before any lab compiles
 import type { Check, Lab } from "./lab.js";
 import { newAjv } from "./schemas.js";
 

@@ -50,7 +50,9 @@ export function compileLab(lab: Lab): CompiledLab {
       throw new Error(`check «${check.id}»: ${(err as Error).message}`);
     }
   }
-  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...(lab.probes ?? []).map((p) => p.host)]) {
+  const joins = (lab.resource.join ?? []).flatMap((j) => [j.list, j.key, j.refs]);
+  const probeVars = (lab.probes ?? []).flatMap((p) => [p.host, ...Object.values(p.vars ?? {})]);
+  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...joins, ...probeVars]) {
     if (expr) query(expr, {});
   }
   const result: CompiledLab = {

@@ -12,7 +12,7 @@ export const HINT = {
   name: { es: "NOMBRE", en: "NAME" },
   idOrName: { es: "ID|NOMBRE", en: "ID|NAME" },
   seconds: { es: "SEGUNDOS", en: "SECONDS" },
-  hostPort: { es: "HOST[:PUERTO]", en: "HOST[:PORT]" },
+  hostPort: { es: "[http://]HOST[:PUERTO]", en: "[http://]HOST[:PORT]" },
 } satisfies Record<string, Text>;
 
 /** What each option does; options shared by several commands say it once. */
@@ -34,15 +34,21 @@ export const OPTION = {
   saveSnapshot: { es: "guarda lo recogido de la cuenta en ARCHIVO", en: "save what was collected from the account to FILE" },
   labs: { es: "carpeta con laboratorios propios (del instructor)", en: "folder with your own labs (instructor's)" },
   probeHost: {
-    es: "prueba HTTP contra este host en lugar de la IP pública (emuladores, pruebas)",
-    en: "send HTTP probes to this host instead of the public IP (emulators, tests)",
+    es: "prueba HTTP contra este host en lugar de la IP pública o la URL de la API (emuladores, pruebas); con http:// también en lugar de https",
+    en: "send HTTP probes to this host instead of the public IP or the API's URL (emulators, tests); with http:// also instead of https",
   },
   probeTimeout: { es: "tiempo máximo de cada prueba HTTP", en: "time limit of each HTTP probe" },
   probe: { es: "no hacer pruebas HTTP (las comprobaciones que las necesitan se omiten)", en: "make no HTTP probes (checks that need them are skipped)" },
   instance: { es: "califica esta instancia (lab-ec2)", en: "grade this instance (lab-ec2)" },
   function: { es: "califica esta función (lab-lambda)", en: "grade this function (lab-lambda)" },
-  bucket: { es: "califica este bucket (lab-s3)", en: "grade this bucket (lab-s3)" },
+  bucket: { es: "califica este bucket (lab-s3, lab-archivos, lab-clasificador)", en: "grade this bucket (lab-s3, lab-archivos, lab-clasificador)" },
   environment: { es: "califica este entorno (lab-beanstalk)", en: "grade this environment (lab-beanstalk)" },
+  api: { es: "califica esta API de API Gateway, por id o nombre (lab-api-hola, lab-crud)", en: "grade this API Gateway API, by id or name (lab-api-hola, lab-crud)" },
+  queue: { es: "califica esta cola de SQS (lab-colas)", en: "grade this SQS queue (lab-colas)" },
+  tryCrud: {
+    es: "lab-crud: prueba la API de verdad (crea, lee, actualiza, lista y borra un elemento de prueba, y lo borra aunque falle un paso); es una prueba activa, como invocar la función",
+    en: "lab-crud: really exercise the API (create, read, update, list and delete a test item, removed even when a step fails); an active test, like invoking the function",
+  },
   invoke: {
     es: "no invocar la función Lambda: leer su último registro en CloudWatch Logs (invocar es la única llamada activa de calificar)",
     en: "do not invoke the Lambda function: read its latest CloudWatch Logs stream (invoking is calificar's only active call)",

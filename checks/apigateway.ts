@@ -81,6 +81,19 @@ export interface ApiStageFacts {
   cacheClusterStatus: string | null;
 }
 
+/**
+ * Routes grouped as REST resources: a collection path and its item path (the collection followed by
+ * one {parameter}), with the methods each has. «POST /usuarios» and «GET /usuarios/{id}» are one
+ * resource, /usuarios. Catch-all routes ($default, {proxy+}) belong to none.
+ */
+export interface ApiResourceFacts {
+  path: string;
+  /** The first item path seen under it, e.g. /usuarios/{id}; null when it has none. */
+  itemPath: string | null;
+  collectionMethods: string[];
+  itemMethods: string[];
+}
+
 export interface ApiFacts {
   apiId: string;
   name: string | null;
@@ -95,6 +108,7 @@ export interface ApiFacts {
   arn: string | null;
   createdDate: string | null;
   routes: ApiRouteFacts[];
+  resources: ApiResourceFacts[];
   stages: ApiStageFacts[];
   /** Calls about this API alone that failed. */
   errors: CallError[];
@@ -149,6 +163,30 @@ export function requestArns(arn: string | null, stages: string[], route: Pick<Ap
   if (route.routeKey === "$default") return names.map((s) => `${arn}/${s}/$default`);
   const method = route.method === "ANY" ? "GET" : route.method;
   return names.map((s) => `${arn}/${s}/${method}${route.samplePath ?? "/"}`);
+}
+
+/** The routes as resources: item paths (ending in one {parameter}) under their collection. */
+export function resourcesOf(routes: Pick<ApiRouteFacts, "method" | "path" | "routeKey">[]): ApiResourceFacts[] {
+  const byPath = new Map<string, ApiResourceFacts>();
+  const resource = (path: string) => {
+    let r = byPath.get(path);
+    if (!r) byPath.set(path, (r = { path, itemPath: null, collectionMethods: [], itemMethods: [] }));
+    return r;
+  };
+  for (const route of routes) {
+    const { method, path } = route;
+    if (!method || !path || route.routeKey === "$default" || /\+\}/.test(path)) continue;
+    const item = /^(.+)\/\{[^}/]+\}$/.exec(path);
+    if (item) {
+      const r = resource(item[1]!);
+      r.itemPath ??= path;
+      if (!r.itemMethods.includes(method)) r.itemMethods.push(method);
+    } else {
+      const r = resource(path);
+      if (!r.collectionMethods.includes(method)) r.collectionMethods.push(method);
+    }
+  }
+  return [...byPath.values()].map((r) => ({ ...r, collectionMethods: r.collectionMethods.sort(), itemMethods: r.itemMethods.sort() }));
 }
 
 function executeArn(region: string, account: string | null, apiId: string): string | null {
@@ -212,6 +250,13 @@ async function httpApiFacts(self: Collector, ctx: CollectContext, api: Api, acco
   const stageFacts = (stages ?? []).map(httpStageFacts);
   const arn = executeArn(ctx.region, account, apiId);
   const endpoint = api.ApiEndpoint ?? `https://${apiId}.execute-api.${ctx.region}.amazonaws.com`;
+  const routeFacts = (routes ?? []).map((r) => {
+    const routeKey = r.RouteKey ?? "";
+    const { method, path } = routeParts(routeKey);
+    const target = /^integrations\/(.+)$/.exec(r.Target ?? "")?.[1];
+    const route = { routeKey, method, path, samplePath: samplePath(path), integration: (target && byId.get(target)) || null };
+    return { ...route, requestArns: requestArns(arn, stageFacts.map((s) => s.stageName), route) };
+  });
   return {
     apiId,
     name: api.Name ?? null,
@@ -221,13 +266,8 @@ async function httpApiFacts(self: Collector, ctx: CollectContext, api: Api, acco
     executeApiEndpointDisabled: api.DisableExecuteApiEndpoint === true,
     arn,
     createdDate: isoDate(api.CreatedDate),
-    routes: (routes ?? []).map((r) => {
-      const routeKey = r.RouteKey ?? "";
-      const { method, path } = routeParts(routeKey);
-      const target = /^integrations\/(.+)$/.exec(r.Target ?? "")?.[1];
-      const route = { routeKey, method, path, samplePath: samplePath(path), integration: (target && byId.get(target)) || null };
-      return { ...route, requestArns: requestArns(arn, stageFacts.map((s) => s.stageName), route) };
-    }),
+    routes: routeFacts,
+    resources: resourcesOf(routeFacts),
     stages: stageFacts,
     errors,
   };
@@ -283,6 +323,7 @@ async function restApiFacts(self: Collector, ctx: CollectContext, api: RestApi, 
     arn,
     createdDate: isoDate(api.createdDate),
     routes,
+    resources: resourcesOf(routes),
     stages: stageFacts,
     errors,
   };

@@ -128,8 +128,17 @@ export function resolveDeadLetters(queues: QueueFacts[]): QueueFacts[] {
   return queues;
 }
 
+/**
+ * The SQS client. The SDK sends a call about a queue to its QueueUrl's host, warning on the console
+ * when that is not the configured endpoint; behind an emulator (AWS_ENDPOINT_URL) the endpoint is
+ * where everything goes, quietly.
+ */
+function sqsClient(ctx: CollectContext): SQSClient {
+  return ctx.clients.get(SQSClient, ctx.region, ctx.clients.settings.endpoint ? { useQueueUrlAsEndpoint: false } : {});
+}
+
 async function listQueueUrls(ctx: CollectContext): Promise<string[] | undefined> {
-  const client = ctx.clients.get(SQSClient, ctx.region);
+  const client = sqsClient(ctx);
   // Without MaxResults, ListQueues answers at most 1000 URLs and no NextToken.
   return ctx.attempt("sqs:ListQueues", () => collectPages(paginateListQueues({ client }, { MaxResults: 1000 }), (p) => p.QueueUrls));
 }
@@ -138,7 +147,7 @@ const collector: Collector<SqsFacts> = defineCollector<SqsFacts>({
   service: "sqs",
   actions: ["sqs:ListQueues", "sqs:GetQueueAttributes"],
   async collect(ctx) {
-    const client = ctx.clients.get(SQSClient, ctx.region);
+    const client = sqsClient(ctx);
     const urls = (await listQueueUrls(ctx)) ?? [];
     const queues = await mapLimit(urls, QUEUE_CONCURRENCY, async (url) => {
       const errors: CallError[] = [];

@@ -169,3 +169,21 @@ checkTable("lab-api-hola", "endpoint-answers", BASE, {
     },
   ],
 });
+
+describe("lab-api-hola › the probe's path", () => {
+  const path = LAB.probes![0]!.vars!["path"]!;
+  it("is the GET route on the served stage", async () => {
+    const { query } = await import("../../src/core/compile.js");
+    expect(query(path, BASE)).toBe("/hola");
+    expect(query(path, httpApi([route("ANY /hola-function", "hola")], [{ ...DEFAULT_STAGE, stageName: "default", invokePath: "/default" }]))).toBe("/default/hola-function");
+    expect(query(path, httpApi([route("$default", "hola")]))).toBe("/");
+    // A route to the function wins over one to nothing.
+    expect(query(path, httpApi([route("GET /vacia", null), route("GET /hola", "hola")]))).toBe("/hola");
+    expect(query(path, httpApi([route("GET /hola", "hola")], [restStage("prod")], { protocolType: "REST" }))).toBe("/prod/hola");
+  });
+  it("is missing without a GET route or a served stage", async () => {
+    const { query } = await import("../../src/core/compile.js");
+    expect(query(path, httpApi([route("POST /hola", "hola")]))).toBeNull();
+    expect(query(path, httpApi([route("GET /hola", "hola")], []))).toBeNull();
+  });
+});

@@ -227,3 +227,25 @@ describe("lab-crud › crud-works without --probar-crud", () => {
     }
   });
 });
+
+describe("lab-crud › the walk's vars", () => {
+  const vars = LAB.probes![0]!.vars!;
+  const candidate = (facts: Record<string, unknown>) => ({ ...CRUD_API, ...facts });
+
+  it("points the walk at the CRUD resource on the served stage, with the table's partition key", async () => {
+    const { query } = await import("../../src/core/compile.js");
+    expect(query(vars["collection"]!, CRUD_API)).toBe("/usuarios");
+    expect(query(vars["key"]!, CRUD_API)).toBe("id");
+    const staged = candidate({ stages: [{ ...CRUD_API.stages[0]!, stageName: "prod", invokePath: "/prod" }] });
+    expect(query(vars["collection"]!, staged)).toBe("/prod/usuarios");
+    const keyed = candidate({ tables: [tableFacts("usuarios", describedTable("usuarios", { KeySchema: [{ AttributeName: "usuarioId", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "usuarioId", AttributeType: "S" }] }))] });
+    expect(query(vars["key"]!, keyed)).toBe("usuarioId");
+  });
+
+  it("has nowhere to go without a complete resource or a served stage", async () => {
+    const { query } = await import("../../src/core/compile.js");
+    expect(query(vars["collection"]!, candidate(routes("POST /usuarios", "GET /usuarios")))).toBeNull();
+    expect(query(vars["collection"]!, candidate({ stages: [{ ...CRUD_API.stages[0]!, autoDeploy: false }] }))).toBeNull();
+    expect(query(vars["key"]!, candidate({ tables: [] }))).toBe("id");
+  });
+});

@@ -134,8 +134,8 @@ checkTable("lab-crud", "role-least-privilege", CRUD_API, {
     {
       facts: withPolicies({ name: "AmazonDynamoDBFullAccess", document: DYNAMODB_FULL_ACCESS, arn: "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess" }),
       says: {
-        es: "el rol de la función permite dynamodb:* sobre todas las tablas (Resource «*»), borrarlas incluidas",
-        en: "the function's role allows dynamodb:* on every table (Resource «*»), deleting them included",
+        es: "el rol de la función permite dynamodb:* sobre todas las tablas (Resource «*»), hasta dynamodb:DeleteTable sobre cualquiera",
+        en: "the function's role allows dynamodb:* on every table (Resource «*»), even dynamodb:DeleteTable on any of them",
       },
     },
     {

@@ -9,6 +9,9 @@ export const collectors: Record<string, () => Promise<{ default: Collector }>> =
   s3: () => import("./s3.js"),
   iam: () => import("./iam.js"),
   elasticbeanstalk: () => import("./elasticbeanstalk.js"),
+  apigateway: () => import("./apigateway.js"),
+  sqs: () => import("./sqs.js"),
+  dynamodb: () => import("./dynamodb.js"),
   // The submission repository: files, not AWS; read by the collection stage's own reader.
   repo: () => import("../src/collect/repo.js"),
 };

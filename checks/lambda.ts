@@ -1,7 +1,19 @@
-import { InvokeCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration, type InvokeCommandOutput } from "@aws-sdk/client-lambda";
+import {
+  GetPolicyCommand,
+  InvokeCommand,
+  LambdaClient,
+  paginateListEventSourceMappings,
+  paginateListFunctions,
+  type EventSourceMappingConfiguration,
+  type FunctionConfiguration,
+  type InvokeCommandOutput,
+} from "@aws-sdk/client-lambda";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { functionRef } from "../src/collect/arns.js";
+import { mapLimit } from "../src/collect/map-limit.js";
+import { resourcePolicyFacts, type ResourcePolicyFacts } from "../src/collect/resource-policy.js";
 import { isSecretName, redactEnv, redactLine } from "../src/core/secrets.js";
-import type { LambdaParameters } from "../src/core/lab.js";
+import { lambdaRun, type LambdaParameters, type LambdaRun } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 
@@ -12,7 +24,10 @@ import { collectPages, isoDate } from "../src/collect/pages.js";
 // and the lab would have to join two fact trees. The logs client is only loaded with --no-invoke.
 
 // What to send and which functions look like the lab's come from the lab file (`parameters.lambda`):
-// a lab is data. lab-lambda sends the course's test event and counts `what_to_print`.
+// a lab is data. lab-lambda sends the course's test event and counts `what_to_print`. Labs whose
+// functions are one part of a larger whole (an API's, a trigger's) never invoke anything: they ask
+// for more facts (`read`: resource policies, event source mappings) and, for a trigger, the last
+// run in the logs of the functions a service may invoke (`lastRun`). Without parameters nothing runs.
 
 /** Without --function, at most this many functions are run (or have their logs read): the best static matches. */
 export const MAX_RUNS = 3;
@@ -20,6 +35,8 @@ export const MAX_RUNS = 3;
 export const INVOKE_TIMEOUT_MS = 30_000;
 /** Streams read with --no-invoke: their lastEventTimestamp is only eventually consistent, so not just the first. */
 const LOG_STREAMS = 3;
+/** Resource policies read at once (one GetPolicy per function). */
+const POLICY_CONCURRENCY = 8;
 /** The newest events of each stream: a run of the course's function is a dozen. */
 const LOG_EVENTS = 500;
 const OUTPUT_KEPT = 20;
@@ -44,7 +61,7 @@ export interface InvocationFacts {
   errorMessage: string | null;
   /** The message whose lines were counted: the event's, the `what_to_print` variable's, or the one the logs show. */
   message: string | null;
-  /** Output lines that carry the message; null when there was no run to look at. */
+  /** Output lines that carry the message; null when there was no run to look at, or no message to count (`lastRun`). */
   messageLines: number | null;
   /** The function's own output (no START/END/REPORT/INIT lines), secrets redacted, clipped. */
   output: string[];
@@ -72,16 +89,50 @@ export interface LambdaFunctionFacts {
   logFormat: string | null;
   /** Environment variables: every name, secret-looking values redacted. */
   environment: Record<string, string>;
+  /** The execution role's ARN. */
+  role: string | null;
+  /** Its resource policy (who may invoke it); `{statements: []}` when it has none; null when not read (see `errors`). */
+  policy: ResourcePolicyFacts | null;
   /** The run graded by prints-six-times; null when the call that would show it failed (see `errors`). */
   invocation: InvocationFacts | null;
   /** Calls about this function alone that failed (its Invoke, its logs). */
   errors: CallError[];
 }
 
+/** A queue or stream that feeds a function (ListEventSourceMappings). */
+export interface EventSourceMappingFacts {
+  uuid: string;
+  eventSourceArn: string | null;
+  /** The function's ARN without a version or alias, as ListFunctions names it. */
+  functionArn: string | null;
+  functionName: string | null;
+  /** The alias or version the mapping invokes, when it names one. */
+  qualifier: string | null;
+  /** Enabled, Disabled, Creating, Enabling, Disabling, Updating, Deleting. */
+  state: string | null;
+  batchSize: number | null;
+  maximumBatchingWindowInSeconds: number | null;
+  lastModified: string | null;
+}
+
 export interface LambdaFacts {
-  /** How runs were observed: by invoking, or from CloudWatch Logs (--no-invoke). */
+  /** How runs were observed: by invoking, or from CloudWatch Logs (--no-invoke, or a lab's `lastRun`). */
   mode: "invoke" | "logs";
   functions: LambdaFunctionFacts[];
+  /** Read when the lab asks (`read: ["eventSourceMappings"]`); null otherwise, or when it failed. */
+  eventSourceMappings: EventSourceMappingFacts[] | null;
+}
+
+export function eventSourceMappingFacts(m: EventSourceMappingConfiguration): EventSourceMappingFacts {
+  return {
+    uuid: m.UUID ?? "",
+    eventSourceArn: m.EventSourceArn ?? null,
+    ...functionRef(m.FunctionArn),
+    state: m.State ?? null,
+    batchSize: m.BatchSize ?? null,
+    maximumBatchingWindowInSeconds: m.MaximumBatchingWindowInSeconds ?? null,
+    lastModified: isoDate(m.LastModified),
+  };
 }
 
 export function functionFacts(config: FunctionConfiguration): LambdaFunctionFacts {
@@ -101,13 +152,15 @@ export function functionFacts(config: FunctionConfiguration): LambdaFunctionFact
     logGroup: config.LoggingConfig?.LogGroup || `/aws/lambda/${name}`,
     logFormat: config.LoggingConfig?.LogFormat ?? null,
     environment: redactEnv(config.Environment?.Variables),
+    role: config.Role ?? null,
+    policy: null,
     invocation: null,
     errors: [],
   };
 }
 
 /** How much a function looks like the lab's from its configuration alone; 0: never run without --function. */
-export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" | "memorySize">, match: LambdaParameters["match"]): number {
+export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" | "memorySize">, match: LambdaRun["match"]): number {
   if (!f.runtime?.startsWith(match.runtimePrefix)) return 0;
   return 1 + (match.handler !== undefined && f.handler === match.handler ? 1 : 0) + (match.memorySize !== undefined && f.memorySize === match.memorySize ? 1 : 0);
 }
@@ -120,7 +173,7 @@ export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" |
 export function chooseRuns<F extends Pick<LambdaFunctionFacts, "functionName" | "functionArn" | "runtime" | "handler" | "memorySize" | "lastModified">>(
   functions: F[],
   select: string | undefined,
-  match: LambdaParameters["match"],
+  match: LambdaRun["match"],
 ): F[] {
   if (select) return functions.filter((f) => f.functionName === select || f.functionArn === select);
   const scored = functions.map((f) => ({ f, score: resemblance(f, match) })).filter((s) => s.score > 0);
@@ -328,7 +381,7 @@ function payloadJson(payload: Uint8Array | undefined): Record<string, unknown> |
 export function invokedFacts(
   answer: Pick<InvokeCommandOutput, "StatusCode" | "FunctionError" | "LogResult" | "Payload" | "$metadata">,
   env: Record<string, string>,
-  params: LambdaParameters,
+  params: LambdaRun,
 ): InvocationFacts {
   const tail = answer.LogResult ? Buffer.from(answer.LogResult, "base64").toString("utf8") : "";
   const lines = tail.split("\n").map((text) => ({ text: text.replace(/\r$/, ""), at: null }));
@@ -354,7 +407,7 @@ export function invokedFacts(
 }
 
 /** The last complete run (START … END) across the streams read, as facts; `no-logs` when there is none. */
-export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: Record<string, string>, params: LambdaParameters): InvocationFacts {
+export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: Record<string, string>, params: LambdaRun | undefined): InvocationFacts {
   let best: { run: Run; stream: string } | undefined;
   for (const stream of streams) {
     for (const run of splitRuns(stream.lines)) {
@@ -363,7 +416,10 @@ export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: 
   }
   if (!best) return emptyInvocation("no-logs");
   const { run, stream } = best;
-  const { message, count } = countMessage(run.output, [params.event[params.messageField], env[params.messageField]], params.messageField, true);
+  // A trigger's run (`lastRun`) has no message to count: only whether it ran, and cleanly.
+  const { message, count } = params
+    ? countMessage(run.output, [params.event[params.messageField], env[params.messageField]], params.messageField, true)
+    : { message: null, count: null };
   return {
     ...emptyInvocation("logged"),
     requestId: run.requestId,
@@ -381,7 +437,7 @@ export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: 
 // ---------------------------------------------------------------------------------------------
 // Calls.
 
-async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaParameters): Promise<InvocationFacts | undefined> {
+async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaRun): Promise<InvocationFacts | undefined> {
   const settings = ctx.clients.settings;
   // It runs the student's code: never retried (a retry would run it twice), and bounded in time.
   const client = ctx.clients.get(LambdaClient, ctx.region, {
@@ -404,7 +460,7 @@ async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<s
   return answer && invokedFacts(answer, env, params);
 }
 
-async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaParameters): Promise<InvocationFacts | undefined> {
+async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaRun | undefined): Promise<InvocationFacts | undefined> {
   const { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } = await import("@aws-sdk/client-cloudwatch-logs");
   const logs = ctx.clients.get(CloudWatchLogsClient, ctx.region);
   const group = f.logGroup;
@@ -449,18 +505,67 @@ async function listFunctions(ctx: CollectContext): Promise<FunctionConfiguration
   return ctx.attempt("lambda:ListFunctions", () => collectPages(paginateListFunctions({ client }, {}), (p) => p.Functions));
 }
 
+async function listMappings(ctx: CollectContext): Promise<EventSourceMappingFacts[] | undefined> {
+  const client = ctx.clients.get(LambdaClient, ctx.region);
+  const mappings = await ctx.attempt("lambda:ListEventSourceMappings", () =>
+    collectPages(paginateListEventSourceMappings({ client }, {}), (p) => p.EventSourceMappings),
+  );
+  return mappings?.map(eventSourceMappingFacts);
+}
+
+/** A function's resource policy: GetPolicy answers a JSON string, or ResourceNotFoundException when it has none. */
+async function readPolicy(ctx: CollectContext, f: LambdaFunctionFacts): Promise<ResourcePolicyFacts | null> {
+  const client = ctx.clients.get(LambdaClient, ctx.region);
+  const answer = await ctx.attempt(
+    "lambda:GetPolicy",
+    () =>
+      client.send(new GetPolicyCommand({ FunctionName: f.functionName })).catch((err: unknown) => {
+        // No policy at all: nobody else may invoke it, a fact, not an error.
+        if (err instanceof Error && err.name === "ResourceNotFoundException") return { Policy: undefined };
+        throw err;
+      }),
+    f.functionName,
+  );
+  if (!answer) return null;
+  return answer.Policy ? (resourcePolicyFacts(answer.Policy) ?? { statements: [] }) : { statements: [] };
+}
+
+/** Functions a service may invoke (an Allow for its principal in their policy), newest first, at most MAX_RUNS. */
+export function invokableBy<F extends Pick<LambdaFunctionFacts, "policy" | "lastModified">>(functions: F[], principal: string): F[] {
+  return functions
+    .filter((f) => f.policy?.statements.some((s) => s.effect === "Allow" && s.principals.includes(principal)))
+    .sort((a, b) => (b.lastModified ?? "").localeCompare(a.lastModified ?? ""))
+    .slice(0, MAX_RUNS);
+}
+
 const collector: Collector<LambdaFacts> = defineCollector<LambdaFacts>({
   service: "lambda",
-  actions: ["lambda:ListFunctions", "lambda:InvokeFunction", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+  actions: [
+    "lambda:ListFunctions",
+    "lambda:InvokeFunction",
+    "lambda:GetPolicy",
+    "lambda:ListEventSourceMappings",
+    "logs:DescribeLogStreams",
+    "logs:GetLogEvents",
+  ],
   async collect(ctx) {
-    const mode = ctx.options.noInvoke ? "logs" : "invoke";
-    const params = ctx.options.parameters?.lambda;
-    const configs = (await listFunctions(ctx)) ?? [];
-    const functions = configs.map(functionFacts);
+    const params: LambdaParameters | undefined = ctx.options.parameters?.lambda;
+    const run = lambdaRun(params);
+    const read = new Set(params?.read ?? []);
+    // A lab that only reads a trigger's last run never invokes: that is its whole point.
+    const mode = ctx.options.noInvoke || (!run && params?.lastRun) ? "logs" : "invoke";
+    const [configs, mappings] = await Promise.all([listFunctions(ctx), read.has("eventSourceMappings") ? listMappings(ctx) : undefined]);
+    const functions = (configs ?? []).map(functionFacts);
     // Raw values stay in memory to count the env variant's message and hide printed secrets; facts hold redacted ones.
-    const env = new Map(functions.map((f, i) => [f, configs[i]!.Environment?.Variables ?? {}]));
-    // A lab without `parameters.lambda` says nothing to send: list the functions, run none.
-    const chosen = new Set(params ? chooseRuns(functions, ctx.options.select, params.match) : []);
+    const env = new Map(functions.map((f, i) => [f, configs![i]!.Environment?.Variables ?? {}]));
+    const own = (f: LambdaFunctionFacts) => makeContext(collector, ctx.region, ctx.clients, ctx.options, f.errors);
+    if (read.has("policies") || params?.lastRun) {
+      await mapLimit(functions, POLICY_CONCURRENCY, async (f) => {
+        f.policy = await readPolicy(own(f), f);
+      });
+    }
+    // A lab without a run or a lastRun says nothing to send or read: list the functions, run none.
+    const chosen = new Set(run ? chooseRuns(functions, ctx.options.select, run.match) : params?.lastRun ? invokableBy(functions, params.lastRun.invokedBy) : []);
     // The chosen functions run at once: one invocation's wall time, not their sum.
     await Promise.all(
       functions.map(async (f) => {
@@ -468,12 +573,11 @@ const collector: Collector<LambdaFacts> = defineCollector<LambdaFacts>({
           f.invocation = emptyInvocation("skipped");
           return;
         }
-        const own = makeContext(collector, ctx.region, ctx.clients, ctx.options, f.errors);
         const vars = env.get(f) ?? {};
-        f.invocation = (mode === "logs" ? await readLogs(own, f, vars, params!) : await invoke(own, f, vars, params!)) ?? null;
+        f.invocation = (mode === "logs" ? await readLogs(own(f), f, vars, run) : await invoke(own(f), f, vars, run!)) ?? null;
       }),
     );
-    return { mode, functions };
+    return { mode, functions, eventSourceMappings: mappings ?? null };
   },
   async locate(ctx) {
     return (await listFunctions(ctx))?.map((f) => f.FunctionName ?? "");

@@ -1,21 +1,31 @@
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
+  GetBucketNotificationConfigurationCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
+  ListObjectsV2Command,
   S3Client,
   paginateListBuckets,
   type Bucket,
+  type Grant,
+  type NotificationConfiguration,
   type LifecycleRule,
   type PublicAccessBlockConfiguration,
   type ServerSideEncryptionRule,
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
+import { functionRef } from "../src/collect/arns.js";
 import { mapLimit } from "../src/collect/map-limit.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 import { locationRegion, s3Client } from "../src/collect/s3.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { resourcePolicyFacts, type ResourcePolicyFacts } from "../src/collect/resource-policy.js";
+import type { S3Parameters } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
 
 /** The four Block Public Access settings, in AWS's words (camelCase). */
@@ -77,8 +87,50 @@ export interface DefaultEncryptionFacts {
   bucketKeyEnabled: boolean | null;
 }
 
+/** What ListObjectsV2 shows of the bucket's first 1000 keys (`read: ["objects"]`). */
+export interface ObjectsFacts {
+  /** Keys listed (at most 1000). */
+  keyCount: number;
+  /** More keys than were listed. */
+  truncated: boolean;
+  /** The newest of the listed objects: when the last upload among them happened. */
+  newestKey: string | null;
+  newestLastModified: string | null;
+}
+
+/** One ACL grant; groups by their short name (AllUsers, AuthenticatedUsers, LogDelivery). */
+export interface GrantFacts {
+  /** AllUsers, AuthenticatedUsers or LogDelivery for the predefined groups; otherwise the canonical id, e-mail or URI. */
+  grantee: string | null;
+  /** CanonicalUser, AmazonCustomerByEmail or Group. */
+  granteeType: string | null;
+  /** FULL_CONTROL, READ, WRITE, READ_ACP, WRITE_ACP. */
+  permission: string | null;
+}
+
+/** Where an event notification goes and for what. */
+export interface NotificationTargetFacts {
+  id: string | null;
+  /** s3:ObjectCreated:*, s3:ObjectCreated:Put… */
+  events: string[];
+  /** The key filter's prefix and suffix rules; null when it has none. */
+  prefix: string | null;
+  suffix: string | null;
+}
+
+export interface NotificationsFacts {
+  /** Lambda functions the bucket invokes, by unqualified ARN (a version or alias in `qualifier`). */
+  lambda: (NotificationTargetFacts & { functionArn: string | null; functionName: string | null; qualifier: string | null })[];
+  queues: (NotificationTargetFacts & { queueArn: string | null })[];
+  topics: (NotificationTargetFacts & { topicArn: string | null })[];
+  /** Events also go to Amazon EventBridge. */
+  eventBridge: boolean;
+}
+
 export interface BucketFacts {
   name: string;
+  /** arn:aws:s3:::name, what policies and SourceArn conditions name it by. */
+  arn: string;
   /** Where the bucket lives; null when GetBucketLocation failed. */
   region: string | null;
   creationDate: string | null;
@@ -93,6 +145,14 @@ export interface BucketFacts {
   publicAccessBlock: PublicAccessBlockFacts | null;
   /** The account's Block Public Access, which applies to every bucket. */
   accountPublicAccessBlock: PublicAccessBlockFacts | null;
+  // Read only when the lab asks (`parameters.s3.read`); null otherwise, or when the call failed (see `errors`).
+  objects?: ObjectsFacts | null;
+  acl?: { grants: GrantFacts[] } | null;
+  /** The bucket policy; `{statements: []}` when it has none. */
+  policy?: ResourcePolicyFacts | null;
+  /** GetBucketPolicyStatus: whether AWS itself considers the policy public. */
+  policyStatus?: { isPublic: boolean } | null;
+  notifications?: NotificationsFacts | null;
   /** Calls about this bucket alone that failed: one denied bucket does not make the others errors. */
   errors: CallError[];
 }
@@ -108,6 +168,11 @@ export const BUCKET_CONCURRENCY = 10;
 
 const ACTIONS = [
   "s3:ListAllMyBuckets",
+  "s3:ListBucket",
+  "s3:GetBucketAcl",
+  "s3:GetBucketPolicy",
+  "s3:GetBucketPolicyStatus",
+  "s3:GetBucketNotification",
   "s3:GetBucketLocation",
   "s3:GetBucketVersioning",
   "s3:GetLifecycleConfiguration",
@@ -180,6 +245,38 @@ export function defaultEncryptionFacts(rules: ServerSideEncryptionRule[]): Defau
   };
 }
 
+const GROUPS: Record<string, string> = {
+  "http://acs.amazonaws.com/groups/global/AllUsers": "AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+  "http://acs.amazonaws.com/groups/s3/LogDelivery": "LogDelivery",
+};
+
+export function grantFacts(grant: Grant): GrantFacts {
+  const g = grant.Grantee;
+  const grantee = g?.URI ? (GROUPS[g.URI] ?? g.URI) : (g?.ID ?? g?.EmailAddress ?? null);
+  return { grantee, granteeType: g?.Type ?? null, permission: grant.Permission ?? null };
+}
+
+function keyFilter(rules: { Name?: string; Value?: string }[] | undefined): { prefix: string | null; suffix: string | null } {
+  const rule = (name: string) => rules?.find((r) => r.Name?.toLowerCase() === name)?.Value ?? null;
+  return { prefix: rule("prefix"), suffix: rule("suffix") };
+}
+
+/** GetBucketNotificationConfiguration's three lists (and EventBridge) as facts. */
+export function notificationsFacts(config: NotificationConfiguration): NotificationsFacts {
+  const target = (c: { Id?: string; Events?: string[]; Filter?: { Key?: { FilterRules?: { Name?: string; Value?: string }[] } } }) => ({
+    id: c.Id ?? null,
+    events: c.Events ?? [],
+    ...keyFilter(c.Filter?.Key?.FilterRules),
+  });
+  return {
+    lambda: (config.LambdaFunctionConfigurations ?? []).map((c) => ({ ...target(c), ...functionRef(c.LambdaFunctionArn) })),
+    queues: (config.QueueConfigurations ?? []).map((c) => ({ ...target(c), queueArn: c.QueueArn ?? null })),
+    topics: (config.TopicConfigurations ?? []).map((c) => ({ ...target(c), topicArn: c.TopicArn ?? null })),
+    eventBridge: config.EventBridgeConfiguration !== undefined,
+  };
+}
+
 /** An S3 answer that means «not configured», which is a fact about the bucket, not an error. */
 function absentAs<T>(code: string, value: T) {
   return (err: unknown): T => {
@@ -213,7 +310,51 @@ async function bucketRegion(ctx: CollectContext, bucket: Bucket): Promise<string
   return answer ? locationRegion(answer.LocationConstraint) : null;
 }
 
-/** One bucket's settings, each read in the bucket's own region, all four at once. */
+type Extra = Pick<BucketFacts, "objects" | "acl" | "policy" | "policyStatus" | "notifications">;
+
+/** What a lab asks for beyond the four settings (`parameters.s3.read`), read at once with them. */
+async function extraFacts(here: CollectContext, client: S3Client, name: string, read: Set<string>): Promise<Extra> {
+  const want = <T>(what: string, call: () => Promise<T>): Promise<T | undefined | "unasked"> => (read.has(what) ? call() : Promise.resolve("unasked" as const));
+  const [objects, acl, policy, status, notifications] = await Promise.all([
+    want("objects", () => here.attempt("s3:ListBucket", () => client.send(new ListObjectsV2Command({ Bucket: name, MaxKeys: 1000 })), name)),
+    want("acl", () => here.attempt("s3:GetBucketAcl", () => client.send(new GetBucketAclCommand({ Bucket: name })), name)),
+    want("policy", () =>
+      here.attempt(
+        "s3:GetBucketPolicy",
+        () => client.send(new GetBucketPolicyCommand({ Bucket: name })).catch(absentAs("NoSuchBucketPolicy", { Policy: undefined })),
+        name,
+      ),
+    ),
+    want("policy", () =>
+      here.attempt(
+        "s3:GetBucketPolicyStatus",
+        () => client.send(new GetBucketPolicyStatusCommand({ Bucket: name })).catch(absentAs("NoSuchBucketPolicy", { PolicyStatus: { IsPublic: false } })),
+        name,
+      ),
+    ),
+    want("notifications", () =>
+      here.attempt("s3:GetBucketNotification", () => client.send(new GetBucketNotificationConfigurationCommand({ Bucket: name })), name),
+    ),
+  ]);
+  const extra: Extra = {};
+  if (objects !== "unasked") {
+    const listed = objects?.Contents ?? [];
+    const newest = listed.reduce<(typeof listed)[number] | undefined>(
+      (best, o) => (o.LastModified && (!best?.LastModified || o.LastModified > best.LastModified) ? o : best),
+      undefined,
+    );
+    extra.objects = objects
+      ? { keyCount: objects.KeyCount ?? listed.length, truncated: objects.IsTruncated === true, newestKey: newest?.Key ?? null, newestLastModified: isoDate(newest?.LastModified) }
+      : null;
+  }
+  if (acl !== "unasked") extra.acl = acl ? { grants: (acl.Grants ?? []).map(grantFacts) } : null;
+  if (policy !== "unasked") extra.policy = policy ? (policy.Policy ? resourcePolicyFacts(policy.Policy) : { statements: [] }) : null;
+  if (status !== "unasked") extra.policyStatus = status ? { isPublic: status.PolicyStatus?.IsPublic === true } : null;
+  if (notifications !== "unasked") extra.notifications = notifications ? notificationsFacts(notifications) : null;
+  return extra;
+}
+
+/** One bucket's settings, each read in the bucket's own region, all at once. */
 async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket): Promise<BucketFacts> {
   const name = bucket.Name ?? "";
   const errors: CallError[] = [];
@@ -222,7 +363,8 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
   // An unknown region: ask from the graded one and let the SDK follow S3's redirect.
   const here = makeContext(self, region ?? ctx.region, ctx.clients, ctx.options, errors);
   const client = region ? s3Client(here, region) : s3Client(here, ctx.region, { followRegionRedirects: true });
-  const [versioning, lifecycle, encryption, block] = await Promise.all([
+  const read = new Set<string>((ctx.options.parameters?.s3 as S3Parameters | undefined)?.read ?? []);
+  const [versioning, lifecycle, encryption, block, extra] = await Promise.all([
     here.attempt("s3:GetBucketVersioning", () => client.send(new GetBucketVersioningCommand({ Bucket: name })), name),
     here.attempt(
       "s3:GetLifecycleConfiguration",
@@ -248,9 +390,11 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
           .catch(absentAs("NoSuchPublicAccessBlockConfiguration", { PublicAccessBlockConfiguration: undefined })),
       name,
     ),
+    extraFacts(here, client, name, read),
   ]);
   return {
     name,
+    arn: `arn:aws:s3:::${name}`,
     region,
     creationDate: isoDate(bucket.CreationDate),
     versioning: versioning?.Status ?? null,
@@ -259,6 +403,7 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
     defaultEncryption: encryption ? defaultEncryptionFacts(encryption.ServerSideEncryptionConfiguration?.Rules ?? []) : null,
     publicAccessBlock: block ? publicAccessBlockFacts(block.PublicAccessBlockConfiguration) : null,
     accountPublicAccessBlock: null,
+    ...extra,
     errors,
   };
 }

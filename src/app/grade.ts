@@ -23,9 +23,11 @@ export interface GradeRequest {
   /** Grade this saved snapshot instead of the account. */
   snapshotFile?: string;
   saveSnapshot?: string;
-  /** Values of the labs' resource options (`instance`, `function`, `bucket`, `environment`); the lab reads its own. */
+  /** Values of the labs' resource options (`instance`, `function`, `bucket`, `environment`, `api`, `queue`); the lab reads its own. */
   select?: Record<string, string | undefined>;
   noInvoke?: boolean;
+  /** Send the lab's active probes (`--probar-crud`: lab-crud's walk through the API). Never in a class run. */
+  activeProbes?: boolean;
   /** The submission repository, for repository checks. */
   repoDir?: string;
   /** Grade the repository alone, with no AWS call and no credentials (`--repo-only`; needs `repoDir`). */
@@ -78,7 +80,9 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
       ...(request.noInvoke ? { noInvoke: true } : {}),
       ...(request.repoDir ? { repoDir: request.repoDir } : {}),
     },
-    probe: probe ? { ...DEFAULT_PROBE, timeoutMs: probe.timeoutSeconds * 1000, ...(override ? { override } : {}) } : undefined,
+    probe: probe
+      ? { ...DEFAULT_PROBE, timeoutMs: probe.timeoutSeconds * 1000, ...(override ? { override } : {}), ...(request.activeProbes ? { active: true } : {}) }
+      : undefined,
     searchOtherRegions: true,
     loadCollector,
     env,

@@ -49,4 +49,15 @@ export const deleteCommand = {
   deleteEfsMountTarget: (id: string, region: string) => aws("efs", "delete-mount-target", { "mount-target-id": id }, region),
   deleteEfsFileSystem: (id: string, region: string) => aws("efs", "delete-file-system", { "file-system-id": id }, region),
   listElastiCache: (region: string) => aws("elasticache", "describe-cache-clusters", {}, region),
+  disableTableDeletionProtection: (name: string, region: string) =>
+    aws("dynamodb", "update-table", { "table-name": name }, region, ["--no-deletion-protection-enabled"]),
+  deleteTable: (name: string, region: string) => aws("dynamodb", "delete-table", { "table-name": name }, region),
+  /** Turns the stage's cache cluster off; the API and the stage stay. */
+  disableApiCache: (apiId: string, stage: string, region: string) =>
+    aws("apigateway", "update-stage", { "rest-api-id": apiId, "stage-name": stage, "patch-operations": "op=replace,path=/cacheClusterEnabled,value=false" }, region),
+  deleteHttpApi: (apiId: string, region: string) => aws("apigatewayv2", "delete-api", { "api-id": apiId }, region),
+  deleteRestApi: (apiId: string, region: string) => aws("apigateway", "delete-rest-api", { "rest-api-id": apiId }, region),
+  /** The shortest wait KMS allows; it can be cancelled until then. */
+  scheduleKeyDeletion: (keyId: string, region: string) => aws("kms", "schedule-key-deletion", { "key-id": keyId, "pending-window-in-days": "7" }, region),
+  deleteQueue: (url: string, region: string) => aws("sqs", "delete-queue", { "queue-url": url }, region),
 };

@@ -20,6 +20,11 @@ export const CLEANUP_MSG = {
     efs: { es: "Sistema de archivos EFS", en: "EFS file system" },
     elasticache: { es: "Caché de ElastiCache", en: "ElastiCache cache" },
     "managed-service": { es: "Servicio gestionado", en: "Managed service" },
+    "dynamodb-table": { es: "Tabla de DynamoDB", en: "DynamoDB table" },
+    "api-cache": { es: "Caché de API Gateway", en: "API Gateway cache" },
+    "api-gateway-api": { es: "API de API Gateway", en: "API Gateway API" },
+    "kms-key": { es: "Clave de KMS", en: "KMS key" },
+    "sqs-queue": { es: "Cola de SQS", en: "SQS queue" },
   } as Record<string, Text>,
   service: {
     rds: { es: "RDS", en: "RDS" },
@@ -52,6 +57,13 @@ export const CLEANUP_MSG = {
     starting: { es: "arrancando", en: "starting" },
     rebooting: { es: "reiniciándose", en: "rebooting" },
     "storage-full": { es: "sin espacio", en: "storage full" },
+    ACTIVE: { es: "activa", en: "active" },
+    CREATING: { es: "creándose", en: "being created" },
+    UPDATING: { es: "actualizándose", en: "updating" },
+    DELETING: { es: "borrándose", en: "being deleted" },
+    Enabled: { es: "activada", en: "enabled" },
+    Disabled: { es: "desactivada", en: "disabled" },
+    PendingDeletion: { es: "pendiente de borrado", en: "pending deletion" },
   } as Record<string, Text>,
   summary: {
     instance: { es: "{instanceType}, {state}", en: "{instanceType}, {state}" },
@@ -78,6 +90,16 @@ export const CLEANUP_MSG = {
       en: "{engine} {dbClass}, {storageType} {size} GiB, Multi-AZ, {state}",
     },
     dbSnapshot: { es: "manual, de {size} GiB, de {database}", en: "manual, {size} GiB, of {database}" },
+    tableOnDemand: { es: "bajo demanda, {size} guardados", en: "on demand, {size} stored" },
+    tableProvisioned: { es: "aprovisionada: {rcu} RCU y {wcu} WCU, {size} guardados", en: "provisioned: {rcu} RCU and {wcu} WCU, {size} stored" },
+    tableUnread: { es: "sin describir", en: "not described" },
+    apiCache: { es: "etapa {stage}, caché de {size} GB, {state}", en: "stage {stage}, {size} GB cache, {state}" },
+    api: { es: "API {protocol}", en: "{protocol} API" },
+    key: { es: "administrada por ti, {state}", en: "customer managed, {state}" },
+    keyPendingDeletion: { es: "se borra el {date}", en: "deleted on {date}" },
+    queueIdle: { es: "vacía: para borrar", en: "empty: to delete" },
+    queueMessages: { es: "{count} mensaje(s) en cola: para borrar cuando ya no se usen", en: "{count} message(s) queued: to delete once no longer used" },
+    queueUnread: { es: "atributos sin leer", en: "attributes not read" },
   } as Record<string, Text>,
   line: {
     compute: { es: "cómputo {instanceType}", en: "compute {instanceType}" },
@@ -97,6 +119,11 @@ export const CLEANUP_MSG = {
     dbStorageMultiAz: { es: "almacenamiento {storageType} {size} GiB, Multi-AZ (×{factor})", en: "{storageType} storage {size} GiB, Multi-AZ (×{factor})" },
     dbIops: { es: "IOPS provisionadas: {iops} (sin precio en la tabla)", en: "provisioned IOPS: {iops} (not in the price table)" },
     dbSnapshot: { es: "copia de seguridad {size} GB", en: "backup storage {size} GB" },
+    rcu: { es: "capacidad de lectura {count} RCU", en: "read capacity {count} RCU" },
+    wcu: { es: "capacidad de escritura {count} WCU", en: "write capacity {count} WCU" },
+    tableStorage: { es: "almacenamiento {size} GB", en: "storage {size} GB" },
+    cache: { es: "caché de {size} GB", en: "{size} GB cache" },
+    key: { es: "clave administrada por el cliente", en: "customer managed key" },
   } as Record<string, Text>,
   note: {
     stopped: {
@@ -246,6 +273,43 @@ export const CLEANUP_MSG = {
       es: "capa gratuita: {allowance}",
       en: "free tier: {allowance}",
     },
+    tableProvisioned: {
+      es: "la capacidad aprovisionada se cobra cada hora, se use o no; bajo demanda solo pagarías lo que guardas: aws dynamodb update-table --table-name {table} --billing-mode PAY_PER_REQUEST --region {region}",
+      en: "provisioned capacity bills every hour, used or not; on demand you would pay only for what you store: aws dynamodb update-table --table-name {table} --billing-mode PAY_PER_REQUEST --region {region}",
+    },
+    tableDeletionProtection: {
+      es: "tiene la protección contra borrado activada: el primer comando la quita",
+      en: "deletion protection is on: the first command turns it off",
+    },
+    tableGone: { es: "borrar la tabla borra sus datos para siempre", en: "deleting the table deletes its data for good" },
+    cacheNotFree: {
+      es: "la caché no entra en la capa gratuita y se cobra cada hora mientras esté activada; el comando la desactiva sin borrar la API",
+      en: "the cache is not in the free tier and bills every hour while on; the command turns it off without deleting the API",
+    },
+    cacheUnknownSize: {
+      es: "no hay precio de una caché de {size} GB en la tabla: su coste es desconocido",
+      en: "no price for a {size} GB cache in the table: its cost is unknown",
+    },
+    apiIdle: {
+      es: "no cuesta mientras nadie la llame",
+      en: "costs nothing while nobody calls it",
+    },
+    keyDeletion: {
+      es: "se borra tras una espera de 7 a 30 días, y con ella la posibilidad de descifrar lo que se cifró con ella; desactivarla no deja de cobrarla",
+      en: "it is deleted after a 7 to 30 day wait, and with it any way to decrypt what it encrypted; disabling it does not stop the charge",
+    },
+    keyRotation: {
+      es: "si tiene rotación automática, cada versión rotada suma otro USD al mes",
+      en: "with automatic rotation, each rotated version adds another USD a month",
+    },
+    keyPendingDeletion: {
+      es: "ya está programada para borrarse: no se cobra mientras espera",
+      en: "already scheduled for deletion: not billed while it waits",
+    },
+    queueIdle: {
+      es: "no se cobra en reposo (SQS cobra las solicitudes, con 1 millón gratis al mes); bórrala al acabar el curso",
+      en: "not billed while idle (SQS bills requests, with 1 million free a month); delete it when the course is over",
+    },
   } as Record<string, Text>,
   allowance: {
     "ec2-hours": {
@@ -259,6 +323,9 @@ export const CLEANUP_MSG = {
     "s3-standard-gb": { es: "5 GB de S3 Standard", en: "5 GB of S3 Standard" },
     "logs-gb": { es: "5 GB de registros, siempre", en: "5 GB of logs, always" },
     lambda: { es: "1 millón de invocaciones al mes, siempre", en: "1 million invocations a month, always" },
+    "dynamodb-rcu": { es: "25 RCU aprovisionadas, siempre", en: "25 provisioned RCU, always" },
+    "dynamodb-wcu": { es: "25 WCU aprovisionadas, siempre", en: "25 provisioned WCU, always" },
+    "dynamodb-gb": { es: "25 GB de DynamoDB, siempre", en: "25 GB of DynamoDB, always" },
   } as Record<string, Text>,
   // What a listing reads, as the subject of «no se pudo revisar …»: `many` makes the Spanish verb agree
   // («no se pudieron revisar los entornos»).
@@ -283,6 +350,13 @@ export const CLEANUP_MSG = {
     "s3:ListBucketVersions": { es: "el contenido del bucket {target}", en: "the contents of bucket {target}" },
     "rds:DescribeDBInstances": { es: "las bases de datos RDS", en: "RDS databases", many: true },
     "rds:DescribeDBSnapshots": { es: "las instantáneas de RDS", en: "RDS snapshots", many: true },
+    "dynamodb:ListTables": { es: "las tablas de DynamoDB", en: "DynamoDB tables", many: true },
+    "dynamodb:DescribeTable": { es: "la tabla de DynamoDB {target}", en: "the DynamoDB table {target}" },
+    "apigateway:GET": { es: "las API de API Gateway", en: "API Gateway APIs", many: true },
+    "kms:ListKeys": { es: "las claves de KMS", en: "KMS keys", many: true },
+    "kms:DescribeKey": { es: "la clave de KMS {target}", en: "the KMS key {target}" },
+    "sqs:ListQueues": { es: "las colas de SQS", en: "SQS queues", many: true },
+    "sqs:GetQueueAttributes": { es: "la cola de SQS {target}", en: "the SQS queue {target}" },
   } as Record<string, Text & { many?: true }>,
   error: {
     denied: {

@@ -1,7 +1,18 @@
 import prices from "../../data/prices.json" with { type: "json" };
 
 /** Where a free allowance applies; the amounts live in data/prices.json. */
-export const FREE_TIER_POOLS = ["ec2-hours", "ebs-gb", "snapshot-gb", "public-ipv4-hours", "elb-hours", "s3-standard-gb", "logs-gb"] as const;
+export const FREE_TIER_POOLS = [
+  "ec2-hours",
+  "ebs-gb",
+  "snapshot-gb",
+  "public-ipv4-hours",
+  "elb-hours",
+  "s3-standard-gb",
+  "logs-gb",
+  "dynamodb-rcu",
+  "dynamodb-wcu",
+  "dynamodb-gb",
+] as const;
 export type FreeTierPool = (typeof FREE_TIER_POOLS)[number];
 
 /** data/prices.json: list prices of one region, dated, with their sources. */
@@ -33,9 +44,15 @@ export interface PriceTable {
     /** Manual snapshots: backup storage. */
     snapshotGbMonth: number;
   };
+  /** Provisioned capacity per unit-month, and storage per GB-month. */
+  dynamodb: { rcuMonth: number; wcuMonth: number; storageGbMonth: number };
+  /** REST API stage caches, by size in GB as the API names it ("0.5"); sizes not listed have no price. */
+  apiGateway: { cacheHourly: Record<string, number> };
+  /** A customer managed key, per month. */
+  kms: { keyMonth: number };
   /** The legacy 12-month Free Tier (accounts created before 2025-07-15) and the always-free offers. */
   freeTier: {
-    pools: Record<FreeTierPool, { amount: number; unit: "h" | "GB-month"; months: number | null }>;
+    pools: Record<FreeTierPool, { amount: number; unit: "h" | "GB-month" | "RCU-month" | "WCU-month"; months: number | null }>;
     /** The legacy Free Tier's types: what the ec2-hours pool covers. */
     ec2InstanceTypes: string[];
     ebsVolumeTypes: string[];

@@ -9,6 +9,10 @@ export const cleanupCollectors: Record<CleanupCollectorName, () => Promise<{ def
   "cleanup-lambda": () => import("./collectors/lambda.js"),
   "cleanup-logs": () => import("./collectors/logs.js"),
   "cleanup-rds": () => import("./collectors/rds.js"),
+  "cleanup-dynamodb": () => import("./collectors/dynamodb.js"),
+  "cleanup-apigateway": () => import("./collectors/apigateway.js"),
+  "cleanup-kms": () => import("./collectors/kms.js"),
+  "cleanup-sqs": () => import("./collectors/sqs.js"),
   "cleanup-s3": () => import("./collectors/s3.js"),
 };
 

@@ -22,6 +22,11 @@ export const ITEM_TYPES = [
   "efs",
   "elasticache",
   "managed-service",
+  "dynamodb-table",
+  "api-cache",
+  "api-gateway-api",
+  "kms-key",
+  "sqs-queue",
 ] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
@@ -29,7 +34,7 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 export interface CostLine {
   label: string;
   quantity: number;
-  unit: "h" | "GB-month" | "IOPS-month" | "MBps-month";
+  unit: "h" | "GB-month" | "IOPS-month" | "MBps-month" | "RCU-month" | "WCU-month" | "key-month";
   /** null: the table has no price for it. */
   unitUsd: number | null;
   monthlyUsd: number | null;

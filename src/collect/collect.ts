@@ -56,6 +56,10 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
     if (reached && lab.probes?.length) {
       if (request.probe) probes = await probeCandidates(compiled, candidates, request.probe);
       else skipped.push({ action: "http:GET", reason: "--no-probe" });
+      // An active probe (a CRUD walk) is only sent when asked for: its checks say how to ask.
+      if (lab.probes.some((p) => p.active) && !request.probe?.active) {
+        skipped.push(request.probe ? { action: "http:active", reason: "--probar-crud", optIn: true } : { action: "http:active", reason: "--no-probe" });
+      }
     }
     let elsewhere: Located[] | undefined;
     const owner = collectors.find((c) => c.service === lab.resource.collector);

@@ -5,8 +5,14 @@ import type { ProbeSpec } from "../core/lab.js";
 import type { CallError } from "../core/snapshot.js";
 
 export interface ProbeSettings {
-  /** HOST[:PORT] that replaces the probed host (emulators invent public IPs); the report keeps the real one. */
-  override?: { host: string; port?: number };
+  /**
+   * HOST[:PORT] that replaces the probed host (emulators invent public IPs); the report keeps the real
+   * one. `scheme` (from `http://HOST:PORT`) also replaces the protocol: an HTTPS endpoint such as an
+   * API's invoke URL answered by a plain-HTTP emulator or test app.
+   */
+  override?: { host: string; port?: number; scheme?: "http" | "https" };
+  /** Send the lab's active probes (`--probar-crud`), which change data through the student's app. */
+  active?: boolean;
   timeoutMs: number;
   maxBodyBytes: number;
   maxRedirects: number;
@@ -16,8 +22,13 @@ export const DEFAULT_PROBE: ProbeSettings = { timeoutMs: 5000, maxBodyBytes: 64 
 
 const HOSTNAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 
-/** Parses `--probe-host` / CALIFICAR_PROBE_HOST: `127.0.0.1`, `127.0.0.1:8080`, `[::1]:8080`, `::1`. */
+/** Parses `--probe-host` / CALIFICAR_PROBE_HOST: `127.0.0.1`, `127.0.0.1:8080`, `[::1]:8080`, `::1`, `http://127.0.0.1:8080`. */
 export function parseProbeHost(value: string): ProbeSettings["override"] | undefined {
+  const scheme = /^(https?):\/\/([^/]*)\/?$/i.exec(value.trim());
+  if (scheme) {
+    const parsed = parseProbeHost(scheme[2]!);
+    return parsed && { ...parsed, scheme: scheme[1]!.toLowerCase() as "http" | "https" };
+  }
   const trimmed = value.trim();
   if (isIPv6(trimmed)) return { host: trimmed };
   const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(trimmed);
@@ -66,6 +77,7 @@ export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Ag
       if (settings.override) {
         target.hostname = settings.override.host.includes(":") ? `[${settings.override.host}]` : settings.override.host;
         if (settings.override.port) target.port = String(settings.override.port);
+        if (settings.override.scheme) target.protocol = `${settings.override.scheme}:`;
       }
       const res = await request(target, {
         method: "GET",
@@ -91,9 +103,76 @@ export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Ag
   }
 }
 
+/** A request of a probe with its vars written in (probe-stage.ts): a concrete path and body. */
+export type ProbeRequest = ProbeSpec["requests"][number];
+
+/** The target of `url` after `--probe-host`: host, port and, when given, scheme replaced. */
+function overridden(url: URL, settings: ProbeSettings): URL {
+  const target = new URL(url);
+  if (settings.override) {
+    target.hostname = settings.override.host.includes(":") ? `[${settings.override.host}]` : settings.override.host;
+    if (settings.override.port) target.port = String(settings.override.port);
+    if (settings.override.scheme) target.protocol = `${settings.override.scheme}:`;
+  }
+  return target;
+}
+
+/**
+ * One request that is not a GET (a CRUD walk's POST, PUT, DELETE), with the same bounds as a GET:
+ * time, body size. Its body goes as JSON. A redirect is recorded, never followed: resending a
+ * write to another place is not the grader's call to make. Never throws.
+ */
+export async function sendRequest(url: URL, step: ProbeRequest, settings: ProbeSettings, dispatcher: Agent): Promise<HttpAnswer> {
+  const method = step.method ?? "GET";
+  const shown = { path: url.pathname, url: url.toString(), ...(method !== "GET" ? { method } : {}), ...(step.id ? { step: step.id } : {}) };
+  if (method === "GET") return { ...(await probeUrl(url, settings, dispatcher)), ...shown };
+  const body = step.body === undefined ? undefined : JSON.stringify(step.body);
+  try {
+    const res = await request(overridden(url, settings), {
+      method,
+      dispatcher,
+      headers: {
+        host: url.host,
+        "user-agent": "calificar (lab grader)",
+        accept: "application/json,text/plain,*/*",
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      ...(body !== undefined ? { body } : {}),
+      signal: AbortSignal.timeout(settings.timeoutMs * 2),
+    });
+    return { ...shown, status: res.statusCode, body: await readBounded(res.body, settings.maxBodyBytes) };
+  } catch (err) {
+    return { ...shown, error: { code: probeErrorCode(err), message: (err as Error).message } };
+  }
+}
+
+const succeeded = (a: HttpAnswer) => a.status !== undefined && a.status >= 200 && a.status < 300;
+
+/**
+ * A sequential probe: its steps one after another. After a step without a 2xx answer the later
+ * steps are not sent (recorded as «not-run»), and the `cleanup` steps are: they remove what the walk
+ * created. When every step succeeded the cleanup steps are not needed and not sent.
+ */
+export async function walk(base: string, requests: ProbeRequest[], settings: ProbeSettings, dispatcher: Agent): Promise<HttpAnswer[]> {
+  const answers: HttpAnswer[] = [];
+  let failed = false;
+  for (const r of requests) {
+    const url = new URL(r.path, base);
+    if (r.cleanup ? !failed : failed) {
+      if (!r.cleanup) answers.push({ path: url.pathname, url: url.toString(), ...(r.method && r.method !== "GET" ? { method: r.method } : {}), ...(r.id ? { step: r.id } : {}), error: { code: "not-run" } });
+      continue;
+    }
+    const answer = await sendRequest(url, r, settings, dispatcher);
+    answers.push(answer);
+    if (!r.cleanup && !succeeded(answer)) failed = true;
+  }
+  return answers;
+}
+
 /**
  * Probes one resource: every request of every probe at once, so a dead host costs one
- * timeout, not one per path. Returns answers by probe id and the timeouts as errors.
+ * timeout, not one per path (a sequential probe's steps go in order). Returns answers by probe id
+ * and the timeouts as errors: `http:GET`, or `http:active` for an active probe.
  */
 export async function probeResource(
   host: string | null,
@@ -110,10 +189,12 @@ export async function probeResource(
         return;
       }
       const base = `${spec.scheme ?? "http"}://${host.includes(":") ? `[${host}]` : host}:${spec.port}`;
-      answers[spec.id] = await Promise.all(spec.requests.map((r) => probeUrl(new URL(r.path, base), settings, dispatcher)));
+      answers[spec.id] = spec.sequential
+        ? await walk(base, spec.requests, settings, dispatcher)
+        : await Promise.all(spec.requests.map((r) => (r.method && r.method !== "GET") || r.id ? sendRequest(new URL(r.path, base), r, settings, dispatcher) : probeUrl(new URL(r.path, base), settings, dispatcher)));
       const timedOut = answers[spec.id]!.find((a) => a.error?.code === "timeout");
       if (timedOut) {
-        errors.push({ action: "http:GET", code: "timeout", kind: "timeout", message: timedOut.error?.message ?? "", target: timedOut.url });
+        errors.push({ action: spec.active ? "http:active" : "http:GET", code: "timeout", kind: "timeout", message: timedOut.error?.message ?? "", target: timedOut.url });
       }
     }),
   );

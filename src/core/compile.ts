@@ -1,5 +1,6 @@
 import { compile as compileQuery, TreeInterpreter, type JSONValue } from "@jmespath-community/jmespath";
 import type { ValidateFunction } from "ajv";
+import "./jmespath-functions.js"; // iam_decision, arn_like: registered before any lab compiles
 import type { Check, Lab } from "./lab.js";
 import { newAjv } from "./schemas.js";
 
@@ -53,7 +54,9 @@ export function compileLab(lab: Lab): CompiledLab {
       throw new Error(`check «${check.id}»: ${(err as Error).message}`);
     }
   }
-  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...(lab.probes ?? []).map((p) => p.host)]) {
+  const joins = (lab.resource.join ?? []).flatMap((j) => [j.list, j.key, j.refs]);
+  const probeVars = (lab.probes ?? []).flatMap((p) => [p.host, ...Object.values(p.vars ?? {})]);
+  for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...joins, ...probeVars]) {
     if (expr) query(expr, {});
   }
   const result: CompiledLab = {

@@ -42,7 +42,7 @@ function candidateView(ctx: Context, candidate: Facts): { facts: Facts; errors: 
   const record = ctx.snapshot.probes?.[candidateId(ctx.compiled, candidate)];
   const own = Array.isArray(candidate["errors"]) ? (candidate["errors"] as CallError[]) : [];
   return {
-    facts: record ? { ...candidate, probes: record.answers } : candidate,
+    facts: record ? { ...candidate, probes: record.answers, ...(record.vars ? { probeVars: record.vars } : {}) } : candidate,
     errors: [...ctx.regionErrors, ...own, ...(record?.errors ?? [])],
   };
 }

@@ -24,8 +24,11 @@ function visibleText(body: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** «GET /», «POST /usuarios»: the method is recorded only when it is not GET. */
+const requestLine = (answer: HttpAnswer) => `${answer.method ?? "GET"} ${answer.path}`;
+
 export function formatHttpAnswer(answer: HttpAnswer, lang: Lang): string {
-  const head = `GET ${answer.path} → `;
+  const head = `${requestLine(answer)} → `;
   if (answer.error) {
     const words = MSG.probeErrors[answer.error.code] ?? MSG.probeErrors["other"]!;
     return head + words[lang];
@@ -36,12 +39,16 @@ export function formatHttpAnswer(answer: HttpAnswer, lang: Lang): string {
 
 /** Answers alike read once: «GET /, /members → conexión rechazada», «GET /, /members → 404 «Not Found»». */
 export function formatHttpAnswers(answers: HttpAnswer[], lang: Lang): string {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, { method: string; outcome: string; paths: string[] }>();
   for (const answer of answers) {
-    const outcome = formatHttpAnswer(answer, lang).slice(`GET ${answer.path} → `.length);
-    groups.set(outcome, [...(groups.get(outcome) ?? []), answer.path]);
+    const method = answer.method ?? "GET";
+    const outcome = formatHttpAnswer(answer, lang).slice(`${requestLine(answer)} → `.length);
+    const key = `${method} ${outcome}`;
+    const group = groups.get(key) ?? { method, outcome, paths: [] };
+    group.paths.push(answer.path);
+    groups.set(key, group);
   }
-  return [...groups.entries()].map(([outcome, paths]) => `GET ${paths.join(", ")} → ${outcome}`).join(" · ");
+  return [...groups.values()].map((g) => `${g.method} ${g.paths.join(", ")} → ${g.outcome}`).join(" · ");
 }
 
 /** A fact value in words: lists joined, nothing as «nada», booleans as sí/no. */

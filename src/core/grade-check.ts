@@ -59,7 +59,9 @@ function notGraded(check: Check, scope: CheckScope, source: unknown): CheckResul
   const expected = expectationOfCheck(check, lang);
   const skipped = scope.snapshot.skipped?.find((s) => requires.includes(s.action));
   if (skipped) {
-    return { ...checkBase(check, lang), status: "skipped", points: 0, message: fill(MSG.skipped[lang], { reason: skipped.reason }), expected, found: null, hint: null };
+    // Not done because it is only done when asked for (an active probe): the message says how to ask.
+    const message = skipped.optIn ? fill(MSG.skippedOptIn[lang], { option: skipped.reason }) : fill(MSG.skipped[lang], { reason: skipped.reason });
+    return { ...checkBase(check, lang), status: "skipped", points: 0, message, expected, found: null, hint: null };
   }
   const blocking = scope.errors.find((e) => requires.includes(e.action));
   if (blocking) {

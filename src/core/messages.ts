@@ -77,6 +77,10 @@ export const MSG = {
     en: "calificar reads the repository as it is on disk: make those files and folders readable (e.g. chmod -R a+rX .), and take text files over 1 MB and very deep folders (dependencies, copies of other projects) out of the repository; then grade again.",
   },
   skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
+  skippedOptIn: {
+    es: "omitida: es una prueba activa (crea, cambia y borra un elemento de prueba a través de tu API), así que solo se hace si la pides: califica de nuevo con --probar-crud",
+    en: "skipped: it is an active test (it creates, changes and deletes a test item through your API), so it only runs when asked for: grade again with --try-crud",
+  },
   noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
   // resource selection
   noResource: {
@@ -104,6 +108,8 @@ export const MSG = {
     unreachable: { es: "dirección inalcanzable", en: "address unreachable" },
     "no-address": { es: "sin dirección pública que probar", en: "no public address to probe" },
     redirect: { es: "redirige a otro sitio", en: "redirects elsewhere" },
+    "not-run": { es: "no se envió (falló un paso anterior)", en: "not sent (an earlier step failed)" },
+    "no-target": { es: "nada que probar (falta la ruta o la etapa desplegada)", en: "nothing to probe (no route or deployed stage)" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
   // reports

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,7 +35,8 @@ describe("dist/action.js", () => {
     });
     expect(run.status, run.stderr).toBe(1);
     // The list of labs comes from the copied labs/, validated with the copied schemas/.
-    expect(run.stdout).toContain("::error::calificar: Laboratorio desconocido «lab-nada». Laboratorios disponibles: lab-beanstalk, lab-ec2");
+    const labs = readdirSync(join(ROOT, "labs")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+    expect(run.stdout).toContain(`::error::calificar: Laboratorio desconocido «lab-nada». Laboratorios disponibles: ${labs.join(", ")}`);
     expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find (module|package)/);
   });
 });

@@ -1,14 +1,20 @@
+import { APIGatewayClient, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
+import { ApiGatewayV2Client, GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeRegionsCommand, EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, RDSClient } from "@aws-sdk/client-rds";
+import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import { ListQueuesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { collectCleanup } from "../../src/cleanup/collect.js";
+import { REGIONAL_COLLECTORS } from "../../src/cleanup/snapshot.js";
 import { UserError } from "../../src/core/errors.js";
 import { estimate } from "./fixtures.js";
 
@@ -20,7 +26,12 @@ const lambda = mockClient(LambdaClient);
 const logs = mockClient(CloudWatchLogsClient);
 const s3 = mockClient(S3Client);
 const rds = mockClient(RDSClient);
-const mocks = [sts, ec2, elb, eb, lambda, logs, s3, rds];
+const ddb = mockClient(DynamoDBClient);
+const apiV2 = mockClient(ApiGatewayV2Client);
+const apiV1 = mockClient(APIGatewayClient);
+const kms = mockClient(KMSClient);
+const sqs = mockClient(SQSClient);
+const mocks = [sts, ec2, elb, eb, lambda, logs, s3, rds, ddb, apiV2, apiV1, kms, sqs];
 const credentials = async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "example" });
 const request = (extra: Partial<Parameters<typeof collectCleanup>[0]> = {}) => ({
   homeRegion: "us-east-1",
@@ -43,6 +54,11 @@ beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
+  ddb.on(ListTablesCommand).resolves({ TableNames: [] });
+  apiV2.on(GetApisCommand).resolves({ Items: [] });
+  apiV1.on(GetRestApisCommand).resolves({ items: [] });
+  kms.on(ListKeysCommand).resolves({ Keys: [], Truncated: false });
+  sqs.on(ListQueuesCommand).resolves({ QueueUrls: [] });
 });
 
 describe("collectCleanup", () => {
@@ -51,12 +67,15 @@ describe("collectCleanup", () => {
     const snapshot = await collectCleanup(request());
     expect(snapshot).toMatchObject({ lab: "cleanup", region: "us-east-1", account: { id: "123456789012" }, collectedAt: "2026-11-28T10:30:00.000Z", errors: [] });
     expect(snapshot.facts["regions"]).toEqual({ regions: ["eu-west-1", "sa-east-1", "us-east-1"] });
-    for (const collector of ["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs", "cleanup-rds"]) {
+    for (const collector of REGIONAL_COLLECTORS) {
       expect(Object.keys(snapshot.facts[collector] as object).sort(), collector).toEqual(["eu-west-1", "sa-east-1", "us-east-1"]);
     }
     expect(snapshot.facts["cleanup-s3"]).toEqual({ buckets: [] });
     expect(elb.commandCalls(DescribeLoadBalancersCommand)).toHaveLength(3);
     expect(rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(3);
+    for (const [mock, command] of [[ddb, ListTablesCommand], [apiV2, GetApisCommand], [kms, ListKeysCommand], [sqs, ListQueuesCommand]] as const) {
+      expect(mock.commandCalls(command as never), command.name).toHaveLength(3);
+    }
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(1);
   });
 

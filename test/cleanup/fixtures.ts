@@ -16,6 +16,10 @@ import type { CleanupLambdaFacts } from "../../src/cleanup/collectors/lambda.js"
 import type { CleanupLogsFacts } from "../../src/cleanup/collectors/logs.js";
 import type { CleanupDbInstance, CleanupDbSnapshot, CleanupRdsFacts } from "../../src/cleanup/collectors/rds.js";
 import type { CleanupBucket } from "../../src/cleanup/collectors/s3.js";
+import type { CleanupApiGatewayFacts } from "../../src/cleanup/collectors/apigateway.js";
+import type { CleanupDynamoDbFacts } from "../../src/cleanup/collectors/dynamodb.js";
+import type { CleanupKmsFacts } from "../../src/cleanup/collectors/kms.js";
+import type { CleanupSqsFacts } from "../../src/cleanup/collectors/sqs.js";
 import { estimateCleanup } from "../../src/cleanup/estimate.js";
 import type { PriceTable } from "../../src/cleanup/prices.js";
 import type { CleanupItem, CleanupReport } from "../../src/cleanup/report.js";
@@ -188,6 +192,11 @@ export interface RegionInput {
   logGroups: CleanupLogsFacts["logGroups"];
   /** Left out, the snapshot has no RDS facts for the region, as one taken before calificar read RDS. */
   rds: CleanupRdsFacts;
+  /** Left out, as in snapshots taken before calificar read these services. */
+  dynamodb: CleanupDynamoDbFacts;
+  apigateway: CleanupApiGatewayFacts;
+  kms: CleanupKmsFacts;
+  sqs: CleanupSqsFacts;
 }
 
 const EMPTY_EC2: CleanupEc2Facts = { instances: [], volumes: [], snapshots: [], addresses: [], natGateways: [], networkInterfaces: [], vpcEndpoints: [] };
@@ -214,6 +223,12 @@ export function cleanupSnapshot(
       "cleanup-lambda": per<CleanupLambdaFacts>((r) => ({ functions: r.functions ?? [] })),
       "cleanup-logs": per<CleanupLogsFacts>((r) => ({ logGroups: r.logGroups ?? [] })),
       "cleanup-rds": Object.fromEntries(names.flatMap((n) => (regions[n]!.rds ? [[n, regions[n]!.rds]] : []))),
+      ...Object.fromEntries(
+        (["dynamodb", "apigateway", "kms", "sqs"] as const).map((service) => [
+          `cleanup-${service}`,
+          Object.fromEntries(names.flatMap((n) => (regions[n]![service] ? [[n, regions[n]![service]]] : []))),
+        ]),
+      ),
       "cleanup-s3": { buckets: extra.buckets ?? [] },
     },
     errors: extra.errors ?? [],

@@ -83,6 +83,8 @@ describe("calificar <lab> waiting on an endpoint that accepts and never answers"
     vi.stubEnv("AWS_ACCESS_KEY_ID", "testing");
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", "testing");
     vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
+    // The SDK reads the endpoint from the process's environment, as a student's shell sets it.
+    vi.stubEnv("AWS_ENDPOINT_URL", `http://127.0.0.1:${port}`);
     try {
       const term = io(true, { AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_REGION: "us-east-1" });
       const running = main(["lab-ec2", "--no-probe"], term);

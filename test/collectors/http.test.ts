@@ -221,6 +221,10 @@ describe("parseProbeHost", () => {
     ["[::1]", { host: "::1" }],
     ["::1", { host: "::1" }],
     ["65535.example:65535", { host: "65535.example", port: 65535 }],
+    // With a scheme, the protocol is replaced too: an API's https invoke URL answered by a plain-HTTP test app.
+    ["http://127.0.0.1:8080", { host: "127.0.0.1", port: 8080, scheme: "http" }],
+    ["HTTPS://localhost/", { host: "localhost", scheme: "https" }],
+    ["http://[::1]:8080", { host: "::1", port: 8080, scheme: "http" }],
   ])("%j → %j", (value, expected) => {
     expect(parseProbeHost(value)).toEqual(expected);
   });
@@ -228,7 +232,10 @@ describe("parseProbeHost", () => {
   it.each([
     "",
     "garbage here",
-    "http://127.0.0.1:8080",
+    "ftp://127.0.0.1:8080",
+    "http://127.0.0.1:8080/ruta",
+    "http://",
+    "http://user@127.0.0.1",
     "127.0.0.1:",
     "127.0.0.1:0",
     "127.0.0.1:65536",

@@ -85,6 +85,8 @@ describe("iam collector", () => {
       accountId: ACCOUNT,
       summary: SUMMARY_MAP,
       caller: { arn: `arn:aws:iam::${ACCOUNT}:user/alumnos/ana`, type: "user", name: "ana", mfaDevices: [`arn:aws:iam::${ACCOUNT}:mfa/ana`] },
+      // lab-iam asks for no roles: none are listed.
+      roles: null,
     });
     expect(iam.commandCalls(ListMFADevicesCommand).map((c) => c.args[0].input.UserName)).toEqual(["ana"]);
     expect(iam.commandCalls(ListUsersCommand)).toHaveLength(0);

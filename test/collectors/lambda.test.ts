@@ -21,10 +21,10 @@ import { ClientPool } from "../../src/collect/clients.js";
 import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import type { CallError } from "../../src/core/snapshot.js";
 import labLambda from "../../labs/lab-lambda.json" with { type: "json" };
-import type { LambdaParameters } from "../../src/core/lab.js";
+import type { LambdaRun } from "../../src/core/lab.js";
 
 // What to send and which functions to run come from the lab file, as in a real grading.
-const PARAMS = labLambda.parameters.lambda as LambdaParameters;
+const PARAMS = labLambda.parameters.lambda as LambdaRun;
 const TEST_EVENT = PARAMS.event as { what_to_print: string; how_many_times: number };
 const FIELD = PARAMS.messageField;
 

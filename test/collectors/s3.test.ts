@@ -124,6 +124,7 @@ describe("s3 collector", () => {
     }
     expect(facts.buckets[0]).toEqual({
       name: "curso-eu",
+      arn: "arn:aws:s3:::curso-eu",
       region: "eu-west-1",
       creationDate: "2026-11-20T09:00:00.000Z",
       versioning: "Enabled",

@@ -29,6 +29,7 @@ describe("lazy loading", () => {
     { args: ["--help"], code: 0 },
     { args: ["labs"], code: 0 },
     { args: ["lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json"], code: 1 },
+    { args: ["lab-crud", "--snapshot", "examples/lab-crud.snapshot.json"], code: 0 },
     { args: ["lab-nada"], code: 2 },
   ])("calificar $args loads no AWS SDK module", async ({ args, code }) => {
     const { run, aws } = await modulesLoadedBy(args);
@@ -42,5 +43,12 @@ describe("lazy loading", () => {
     expect(run.code).toBe(3);
     const clients = new Set(aws.flatMap((m) => /@aws-sdk[\\/](client-[a-z0-9-]+)/.exec(m)?.[1] ?? []));
     expect([...clients].sort()).toEqual(["client-ec2", "client-sts"]);
+  });
+
+  it("grading lab-colas loads the SQS, Lambda and STS clients, and no other service's", async () => {
+    const { run, aws } = await modulesLoadedBy(["lab-colas"], awsEnv(`http://127.0.0.1:${await freePort()}`));
+    expect(run.code).toBe(3);
+    const clients = new Set(aws.flatMap((m) => /@aws-sdk[\\/](client-[a-z0-9-]+)/.exec(m)?.[1] ?? []));
+    expect([...clients].sort()).toEqual(["client-lambda", "client-sqs", "client-sts"]);
   });
 });

@@ -27,7 +27,7 @@ const ANA: CallerFacts = {
   mfaDevices: ["arn:aws:iam::123456789012:mfa/ana"],
 };
 
-const ACCOUNT = { accountId: "123456789012", summary: SUMMARY, caller: ANA } satisfies IamFacts;
+const ACCOUNT = { accountId: "123456789012", summary: SUMMARY, caller: ANA, roles: null } satisfies IamFacts;
 
 const ROOT: CallerFacts = { arn: "arn:aws:iam::123456789012:root", type: "root", name: null, mfaDevices: [] };
 

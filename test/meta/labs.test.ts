@@ -16,8 +16,10 @@ import { ROOT } from "../support/cli.js";
 const LABS_DIR = join(ROOT, "labs");
 const EVALUATE_DIR = join(ROOT, "test", "evaluate");
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** The action a lab's HTTP probes record their failures under (checks/http.ts). */
+/** The action a lab's HTTP probes record their failures under (src/collect/probes.ts). */
 const PROBE_ACTION = "http:GET";
+/** The action its active probes (a CRUD walk, only with --probar-crud) record failures and skips under. */
+const ACTIVE_PROBE_ACTION = "http:active";
 
 const labFiles = readdirSync(LABS_DIR).filter((f) => f.endsWith(".json")).sort();
 
@@ -72,6 +74,8 @@ describe.each(labFiles)("labs/%s", (file) => {
   it("names only collectors registered in checks/index.ts, and they load", async () => {
     const lab = await load();
     expect(lab.collectors).toContain(lab.resource.collector);
+    // A join reads another collector's facts: that collector must run for the lab.
+    expect((lab.resource.join ?? []).map((j) => j.collector).filter((name) => !lab.collectors.includes(name))).toEqual([]);
     expect(lab.collectors.filter((name) => !(name in collectors))).toEqual([]);
     for (const name of lab.collectors) {
       const collector = await loadCollector(name);
@@ -79,10 +83,11 @@ describe.each(labFiles)("labs/%s", (file) => {
     }
   });
 
-  it("requires only actions its collectors declare (or http:GET when it has probes, or repository reads on repository checks)", async () => {
+  it("requires only actions its collectors declare (or http:GET when it has probes, http:active when one is active, or repository reads on repository checks)", async () => {
     const lab = await load();
     const declared = new Set<string>((await Promise.all(lab.collectors.map(loadCollector))).flatMap((c) => [...c.actions]));
-    if (lab.probes?.length) declared.add(PROBE_ACTION);
+    if (lab.probes?.some((p) => !p.active)) declared.add(PROBE_ACTION);
+    if (lab.probes?.some((p) => p.active)) declared.add(ACTIVE_PROBE_ACTION);
     const required = [
       ...(lab.resource.requires ?? []).map((action) => ({ where: "resource", action, repo: false })),
       ...lab.checks.flatMap((c) => (c.requires ?? []).map((action) => ({ where: c.id, action, repo: c.on === "repo" }))),

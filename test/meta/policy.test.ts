@@ -83,7 +83,8 @@ describe("policies/calificar-readonly.json", () => {
 
   // Read-only means no verb that changes anything; the documented Invoke is the single exception.
   const WRITE = /^[a-z0-9-]+:(Create|Delete|Put|Update|Modify|Run|Start|Stop|Terminate|Attach|Detach|Associate|Disassociate|Allocate|Release|Authorize|Revoke|Reboot|Invoke|Publish|Send|Set|Tag|Untag|Add|Remove|Enable|Disable|Restore|Upload|Import|Copy|Reset|Pass|Assume|Swap|Rebuild|Abort)/;
-  const READ = /^[a-z0-9-]+:(Describe|Get|List|Filter|Search|Lookup)[A-Z]/;
+  // API Gateway's management API is authorized by HTTP verb: apigateway:GET reads, POST/PUT/PATCH/DELETE write.
+  const READ = /^[a-z0-9-]+:(Describe|Get|List|Filter|Search|Lookup)[A-Z]|^apigateway:GET$/;
 
   it.each([
     ["the committed policy", committed],
@@ -103,6 +104,8 @@ describe("policies/calificar-readonly.json", () => {
     expect(WRITE.test("ec2:TerminateInstances")).toBe(true);
     expect(READ.test("ec2:RunInstances")).toBe(false);
     expect(READ.test("ec2:DescribeInstances")).toBe(true);
+    expect(READ.test("apigateway:GET")).toBe(true);
+    for (const write of ["apigateway:POST", "apigateway:DELETE", "apigateway:PATCH", "apigateway:GETX"]) expect(READ.test(write)).toBe(false);
   });
 });
 

@@ -77,7 +77,18 @@ export function checkTable(
   labId: string,
   checkId: string,
   base: Facts,
-  table: { passes: Facts[]; fails: FailRow[]; errors?: ErrorRow[]; snapshot?: Partial<Snapshot> },
+  table: {
+    passes: Facts[];
+    fails: FailRow[];
+    errors?: ErrorRow[];
+    snapshot?: Partial<Snapshot>;
+    /**
+     * Other collectors' facts for a row, derived from the candidate as the check sees it: a row
+     * holding an API's `functions` puts them in the lambda collector's facts, where the lab's
+     * `resource.join` finds them again. Account checks read these facts directly.
+     */
+    related?: (candidate: Facts) => Snapshot["facts"];
+  },
 ): void {
   const lab = readLab(labId);
   const pick = (result: ReturnType<typeof gradeOne>): CheckResult => {
@@ -85,15 +96,21 @@ export function checkTable(
     if (!found) throw new Error(`${labId} has no check ${checkId}`);
     return found;
   };
+  const snapshotFor = (candidate: Facts, more: Partial<Snapshot> = {}): Partial<Snapshot> => {
+    const merged = { ...table.snapshot, ...more };
+    return table.related ? { ...merged, facts: { ...merged.facts, ...table.related(candidate) } } : merged;
+  };
   describe(`${labId} › ${checkId}`, () => {
     it.each(table.passes.map((facts, i) => [i, facts] as const))("passes row %i", (_i, facts) => {
-      const check = pick(gradeOne(lab, { ...base, ...facts }, table.snapshot));
+      const candidate = { ...base, ...facts };
+      const check = pick(gradeOne(lab, candidate, snapshotFor(candidate)));
       expect(check, check.message).toMatchObject({ status: "passed" });
       expect(check.points).toBe(check.maxPoints);
     });
     it.each(table.fails.map((row, i) => [i, row] as const))("fails row %i", (_i, row) => {
       for (const lang of ["es", "en"] as const) {
-        const check = pick(gradeOne(lab, { ...base, ...row.facts }, table.snapshot, lang));
+        const candidate = { ...base, ...row.facts };
+        const check = pick(gradeOne(lab, candidate, snapshotFor(candidate), lang));
         expect(check.status, check.message).toBe("failed");
         expect(check.points).toBe(0);
         expect(check.hint).toBeTruthy();
@@ -107,7 +124,8 @@ export function checkTable(
     });
     it.each((table.errors ?? []).map((row, i) => [i, row] as const))("is an error, not a failure, in row %i", (_i, row) => {
       for (const lang of ["es", "en"] as const) {
-        const check = pick(gradeOne(lab, { ...base, ...row.facts }, { ...table.snapshot, errors: row.errors }, lang));
+        const candidate = { ...base, ...row.facts };
+        const check = pick(gradeOne(lab, candidate, snapshotFor(candidate, { errors: row.errors }), lang));
         expect(check.status, check.message).toBe("error");
         expect(check.points).toBe(0);
         const says = row.says?.[lang];

@@ -50,6 +50,8 @@ const LAMBDA_ROUTES: [string, RegExp, string][] = [
   ["GET", /^\/2015-03-31\/functions\/[^/]+\/configuration$/, "GetFunctionConfiguration"],
   ["GET", /^\/2015-03-31\/functions\/[^/]+$/, "GetFunction"],
   ["POST", /^\/2015-03-31\/functions\/[^/]+\/invocations$/, "Invoke"],
+  ["GET", /^\/2015-03-31\/functions\/[^/]+\/policy$/, "GetPolicy"],
+  ["GET", /^\/2015-03-31\/event-source-mappings\/?$/, "ListEventSourceMappings"],
 ];
 
 const S3_SUBRESOURCES: Record<string, string> = {
@@ -60,6 +62,10 @@ const S3_SUBRESOURCES: Record<string, string> = {
   publicAccessBlock: "GetPublicAccessBlock",
   policy: "GetBucketPolicy",
   tagging: "GetBucketTagging",
+  notification: "GetBucketNotificationConfiguration",
+  acl: "GetBucketAcl",
+  policyStatus: "GetBucketPolicyStatus",
+  "list-type": "ListObjectsV2",
 };
 
 function serviceOf(headers: IncomingMessage["headers"]): string {

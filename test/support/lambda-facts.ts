@@ -35,6 +35,8 @@ export const FUNCTION = {
   logGroup: "/aws/lambda/mi-funcion",
   logFormat: "Text",
   environment: { what_to_print: "Hola desde Platzi", how_many_times: "6" },
+  role: "arn:aws:iam::123456789012:role/service-role/mi-funcion-role-x1y2z3",
+  policy: null,
   invocation: SIX_LINES,
   errors: [] as CallError[],
 } satisfies LambdaFunctionFacts;

@@ -33,6 +33,7 @@ export function withRules(...rules: LifecycleRule[]): Pick<BucketFacts, "lifecyc
 /** A bucket made by the course's steps: passes every check of lab-s3. */
 export const BUCKET = {
   name: "curso-aws-ana-2026",
+  arn: "arn:aws:s3:::curso-aws-ana-2026",
   region: "us-east-1",
   creationDate: "2026-11-20T09:00:00.000Z",
   versioning: "Enabled",

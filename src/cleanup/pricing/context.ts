@@ -4,6 +4,10 @@ import type { CleanupElbv2Facts } from "../collectors/elbv2.js";
 import type { CleanupLambdaFacts } from "../collectors/lambda.js";
 import type { CleanupLogsFacts } from "../collectors/logs.js";
 import type { CleanupRdsFacts } from "../collectors/rds.js";
+import type { CleanupDynamoDbFacts } from "../collectors/dynamodb.js";
+import type { CleanupApiGatewayFacts } from "../collectors/apigateway.js";
+import type { CleanupKmsFacts } from "../collectors/kms.js";
+import type { CleanupSqsFacts } from "../collectors/sqs.js";
 import type { CleanupBucket } from "../collectors/s3.js";
 import { fill, type Lang } from "../../core/text.js";
 import { CLEANUP_MSG as M } from "../messages.js";
@@ -19,6 +23,11 @@ export interface RegionFacts {
   logs: CleanupLogsFacts | undefined;
   /** undefined in snapshots taken before calificar read RDS. */
   rds: CleanupRdsFacts | undefined;
+  /** undefined in snapshots taken before calificar read these services. */
+  dynamodb?: CleanupDynamoDbFacts | undefined;
+  apigateway?: CleanupApiGatewayFacts | undefined;
+  kms?: CleanupKmsFacts | undefined;
+  sqs?: CleanupSqsFacts | undefined;
   buckets: CleanupBucket[];
 }
 

@@ -7,6 +7,10 @@ import { functionItem } from "./lambda.js";
 import { logGroupItem } from "./logs.js";
 import { addressBook, managedServiceItems, unclaimedAddressItems } from "./network.js";
 import { rdsItems } from "./rds.js";
+import { apiGatewayItems } from "./apigateway.js";
+import { dynamoDbItems } from "./dynamodb.js";
+import { kmsItems } from "./kms.js";
+import { sqsItems } from "./sqs.js";
 import { bucketItem } from "./s3.js";
 import { natGatewayItem, vpcEndpointItem } from "./vpc.js";
 
@@ -38,11 +42,15 @@ export function priceRegion(p: Pricing, facts: RegionFacts): CleanupItem[] {
     ...(facts.elbv2?.loadBalancers ?? []).map((lb) => loadBalancerItem(p, lb, book, byResource)),
     ...classicLoadBalancerItems(p, book, byResource),
     ...rdsItems(p, facts.rds, book),
+    ...dynamoDbItems(p, facts.dynamodb),
+    ...apiGatewayItems(p, facts.apigateway),
+    ...kmsItems(p, facts.kms),
     ...managedServiceItems(p, book),
     ...unclaimedAddressItems(p, book),
     ...(ec2?.vpcEndpoints ?? []).map((e) => vpcEndpointItem(p, e)),
     ...(facts.lambda?.functions ?? []).map((fn) => functionItem(p, fn)),
     ...(facts.logs?.logGroups ?? []).map((g) => logGroupItem(p, g)),
+    ...sqsItems(p, facts.sqs),
     ...facts.buckets.map((b) => bucketItem(p, b)),
   ];
   noteEnvironmentContents(p, items);

@@ -17,13 +17,27 @@ export type ItemType =
   | "rds-snapshot"
   | "efs"
   | "elasticache"
-  | "managed-service";
+  | "managed-service"
+  | "dynamodb-table"
+  | "api-cache"
+  | "api-gateway-api"
+  | "kms-key"
+  | "sqs-queue";
 /**
  * US dollars per month, rounded to cents.
  */
 export type Usd = number;
 export type FreeTierPool =
-  "ec2-hours" | "ebs-gb" | "snapshot-gb" | "public-ipv4-hours" | "elb-hours" | "s3-standard-gb" | "logs-gb";
+  | "ec2-hours"
+  | "ebs-gb"
+  | "snapshot-gb"
+  | "public-ipv4-hours"
+  | "elb-hours"
+  | "s3-standard-gb"
+  | "logs-gb"
+  | "dynamodb-rcu"
+  | "dynamodb-wcu"
+  | "dynamodb-gb";
 
 /**
  * What `calificar limpieza --format json` prints: what still costs money in an AWS account, region by region, priced from a bundled table of list prices, with the commands that delete each item (printed, never run).
@@ -125,7 +139,7 @@ export interface Item {
 export interface CostLine {
   label: string;
   quantity: number;
-  unit: "h" | "GB-month" | "IOPS-month" | "MBps-month";
+  unit: "h" | "GB-month" | "IOPS-month" | "MBps-month" | "RCU-month" | "WCU-month" | "key-month";
   unitUsd: number | null;
   monthlyUsd: null | Usd;
   freeTier?: FreeTierPool;

@@ -31,6 +31,8 @@ export interface LabDocument {
    */
   parameters?: {
     lambda?: LambdaParameters;
+    s3?: S3Parameters;
+    iam?: IamParameters;
   };
   /**
    * Percentage of the points needed to pass (0-100).
@@ -75,6 +77,10 @@ export interface Resource {
    * A JMESPath expression (the language of the AWS CLI's --query) over the resource's facts.
    */
   region?: string;
+  /**
+   * Facts of other collectors that belong to each candidate, attached to it under `as` before any check reads it, in order (a later join may use an earlier one's records): an API's Lambda functions, those functions' roles, a queue's event source mappings. With `key` and `refs`, the records of `list` whose `key` is one of the values `refs` gives for the candidate; without them, every record. Joined records' own `errors` become the candidate's.
+   */
+  join?: Join[];
 }
 /**
  * Student-facing text in every language of the reports.
@@ -85,6 +91,28 @@ export interface Resource {
 /**
  * Student-facing text in every language of the reports.
  */
+export interface Join {
+  /**
+   * The candidate's field that holds the joined records (a list), e.g. `functions`.
+   */
+  as: string;
+  /**
+   * Whose facts: a collector the lab lists.
+   */
+  collector: string;
+  /**
+   * A JMESPath expression (the language of the AWS CLI's --query) over the resource's facts.
+   */
+  list: string;
+  /**
+   * A JMESPath expression (the language of the AWS CLI's --query) over the resource's facts.
+   */
+  key?: string;
+  /**
+   * A JMESPath expression (the language of the AWS CLI's --query) over the resource's facts.
+   */
+  refs?: string;
+}
 export interface Probe {
   id: Id;
   /**
@@ -97,29 +125,96 @@ export interface Probe {
    * @minItems 1
    */
   requests: {
+    /**
+     * The step's name, recorded on its answer as `step`.
+     */
+    id?: string;
+    /**
+     * GET when absent; only GET follows redirects (same host).
+     */
+    method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    /**
+     * From the root, or starting with a var: `{path}`.
+     */
     path: string;
+    /**
+     * Sent as JSON (application/json), vars written into its strings and keys.
+     */
+    body?: {
+      [k: string]: unknown;
+    };
+    /**
+     * Sequential probes: sent only when an earlier step failed, to remove what the walk created.
+     */
+    cleanup?: boolean;
   }[];
+  /**
+   * Values over the candidate (JMESPath), written into requests' paths and bodies as {name}; {unique} is a fresh id for this run (calificar-xxxxxxxx). A var that is null leaves the probe unsent («nothing to probe»).
+   */
+  vars?: {
+    [k: string]: Jmespath;
+  };
+  /**
+   * It changes data through the student's app (a CRUD walk): sent only when asked for (`--probar-crud`), otherwise its checks are skipped. Its failures are recorded under `http:active`.
+   */
+  active?: boolean;
+  /**
+   * Requests go one after another, in order; after a step without a 2xx answer the rest are not sent, and the `cleanup` steps are.
+   */
+  sequential?: boolean;
 }
 /**
- * lab-lambda: which functions to run and with what. calificar invokes at most a few functions (the ones that look most like the lab's), once each, with `event`.
+ * What the lambda collector reads or runs for this lab. With `event`, `messageField` and `match` it runs the functions that look like the lab's (invokes them once, or reads their last run with --no-invoke); with `read` it reads more about every function; with `lastRun` it reads the last run of the functions a service may invoke, never invoking them. Without any of them it only lists the functions.
  */
 export interface LambdaParameters {
   /**
    * The test event sent to the function (its only active call).
    */
-  event: {};
+  event?: {};
   /**
    * The event field and environment variable that hold the message to count; lines may read «<messageField>: <message>.».
    */
-  messageField: string;
+  messageField?: string;
   /**
    * How a function looks like the lab's, from its configuration alone: functions that match none of these are never run without --function.
    */
-  match: {
+  match?: {
     runtimePrefix: string;
     handler?: string;
     memorySize?: number;
   };
+  /**
+   * More facts about every function: its resource policy (lambda:GetPolicy) and the event source mappings that feed functions (lambda:ListEventSourceMappings).
+   */
+  read?: ("policies" | "eventSourceMappings")[];
+  /**
+   * Read from CloudWatch Logs the last complete run of the functions whose resource policy lets this service invoke them (e.g. an S3 trigger's function), at most a few, never invoking them. Needs `read: ["policies"]`.
+   */
+  lastRun?: {
+    /**
+     * A service principal, e.g. s3.amazonaws.com.
+     */
+    invokedBy: string;
+  };
+}
+/**
+ * More facts about every bucket, read only when a lab asks: its objects (s3:ListBucket, the first 1000 keys), its ACL (s3:GetBucketAcl), its policy and policy status (s3:GetBucketPolicy, s3:GetBucketPolicyStatus), its event notifications (s3:GetBucketNotification).
+ */
+export interface S3Parameters {
+  read?: ("objects" | "acl" | "policy" | "notifications")[];
+}
+/**
+ * What the iam collector reads: the account's hygiene (`account`, the default) and/or the roles a service can assume with their policies (`roles`, with `rolesTrustedBy`).
+ */
+export interface IamParameters {
+  /**
+   * @minItems 1
+   */
+  read?: ("account" | "roles")[];
+  /**
+   * The service principal whose roles are read, e.g. lambda.amazonaws.com (every role otherwise).
+   */
+  rolesTrustedBy?: string;
 }
 export interface Check {
   /**

@@ -36,6 +36,14 @@ export interface SnapshotDocument {
         [k: string]: HttpAnswer[];
       };
       errors: CallError[];
+      /**
+       * The values written into a probe's requests ({unique}, the lab's vars), by probe id: what the answers can be compared with.
+       */
+      vars?: {
+        [k: string]: {
+          [k: string]: string | null;
+        };
+      };
     };
   };
   elsewhere?: {
@@ -46,12 +54,24 @@ export interface SnapshotDocument {
   skipped?: {
     action: string;
     reason: string;
+    /**
+     * Not done because it is only done when asked for, with the option `reason` names (an active probe: --probar-crud).
+     */
+    optIn?: boolean;
   }[];
   errors: CallError[];
 }
 export interface HttpAnswer {
   path: string;
   url: string;
+  /**
+   * Set when not GET.
+   */
+  method?: string;
+  /**
+   * The request's id in the lab, for sequential probes.
+   */
+  step?: string;
   status?: number;
   body?: string;
   error?: {

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { recordApiCall } from "./api-log.js";
 
 /**
  * A loopback stand-in for AWS endpoints: answers the actions a test names (errors, throttling,
@@ -60,6 +61,7 @@ const S3_SUBRESOURCES: Record<string, string> = {
   publicAccessBlock: "GetPublicAccessBlock",
   policy: "GetBucketPolicy",
   tagging: "GetBucketTagging",
+  versions: "ListObjectVersions",
 };
 
 function serviceOf(headers: IncomingMessage["headers"]): string {
@@ -149,6 +151,7 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
     const action = actionOf(service, req.method ?? "GET", url.pathname, url.searchParams, req.headers, params);
     const key = `${service}:${action}`;
     calls.push(key);
+    recordApiCall(key, req.headers["authorization"]);
     const rule = rules.get(key) ?? rules.get(`${service}:*`) ?? rules.get("*");
     if (rule && rule.times !== 0) {
       let json: unknown;

@@ -78,6 +78,11 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   if (CREDENTIALS.has(name)) return { kind: "credentials", code: name, message };
   if (code && NETWORK_CODES.has(code)) return { kind: "network", code, message };
   if (TIMEOUT_CODES.has(name) || (code && TIMEOUT_CODES.has(code))) return { kind: "timeout", code: code ?? name, message };
+  // Our run's deadline aborted the call (see collect.ts): the SDK says AbortError, the reason is ours.
+  if (name === "AbortError") {
+    const reason = e.cause instanceof Error ? e.cause.message : message;
+    return { kind: "timeout", code: "DeadlineExceeded", message: reason.slice(0, 300) };
+  }
   // An AggregateError wraps ECONNREFUSED when both IPv4 and IPv6 were tried.
   if (err instanceof AggregateError) {
     const inner = err.errors.map(classifyAwsError).find((c) => c !== null);
@@ -86,9 +91,10 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   if (e.$metadata !== undefined || e.$fault !== undefined || e.$response !== undefined) {
     const status = (e.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode;
     if (status === 403) return { kind: "denied", code: name, message };
-    // No AWS error name: a body the SDK could not parse. A 2xx with such a body is malformed;
-    // an error status (a proxy's HTML page, an empty 502) is named by its status.
-    if (name === "Error" || name === "Unknown" || name === "UnknownError") {
+    // No AWS error name: a body the SDK could not parse (or, for a TypeError or SyntaxError, one
+    // its deserializer choked on: `null`, cut JSON). A 2xx with such a body is malformed; an error
+    // status (a proxy's HTML page, an empty 502) is named by its status.
+    if (name === "Error" || name === "Unknown" || name === "UnknownError" || name === "SyntaxError" || name === "TypeError") {
       const failed = status !== undefined && (status < 200 || status >= 300);
       return { kind: "api", code: failed ? `HTTP${status}` : "MalformedResponse", message };
     }

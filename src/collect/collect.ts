@@ -28,18 +28,46 @@ export interface CollectRequest {
   now: () => Date;
 }
 
+/** How long one run may wait for AWS in all, in seconds, unless CALIFICAR_AWS_TIMEOUT says otherwise. */
+export const DEFAULT_AWS_DEADLINE_SECONDS = 90;
+/** A single call's idle limit (the SDK's requestTimeout); never more than the whole run's. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The run's deadline for AWS calls, from CALIFICAR_AWS_TIMEOUT (seconds) or the default. */
+export function awsDeadlineMs(env: Readonly<Record<string, string | undefined>>): number {
+  const seconds = Number(env["CALIFICAR_AWS_TIMEOUT"]);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_AWS_DEADLINE_SECONDS) * 1000;
+}
+
 /** Lab -> the collectors it needs -> one snapshot of the account. All I/O of grading happens here. */
 export async function collect(request: CollectRequest): Promise<Snapshot> {
   const { lab, region } = request;
-  const clients = new ClientPool({ ...request.aws, ...(request.env["AWS_ENDPOINT_URL"] ? { endpoint: request.env["AWS_ENDPOINT_URL"] } : {}) });
+  // Every AWS call of the run shares one deadline: per-call limits are idle timers, which an
+  // endpoint that trickles bytes defeats, and retries multiply them. Calls still waiting at the
+  // deadline become `timeout` errors and grading goes on with what arrived.
+  const deadlineMs = awsDeadlineMs(request.env);
+  const stop = new AbortController();
+  const deadline = setTimeout(() => stop.abort(new Error(`calificar stopped waiting for AWS after ${deadlineMs / 1000} s`)), deadlineMs);
+  const clients = new ClientPool({
+    requestTimeout: Math.min(REQUEST_TIMEOUT_MS, deadlineMs),
+    ...request.aws,
+    signal: stop.signal,
+    ...(request.env["AWS_ENDPOINT_URL"] ? { endpoint: request.env["AWS_ENDPOINT_URL"] } : {}),
+  });
   const errors: CallError[] = [];
   const facts: Record<string, unknown> = {};
   try {
     const [sts, ...collectors] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
     // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
     const context = (c: Collector) => makeContext(c, region, clients, request.options, errors);
+    const identityCall = (sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>).then((identity) => {
+      // Without credentials or a connection nothing else can answer: stop waiting for it.
+      if (credentialsProblem(errors)) stop.abort(new Error("no identity"));
+      return identity;
+    });
+    // Aborted calls end at once, so a failed identity does not wait for the listings.
     const [identity] = await Promise.all([
-      sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>,
+      identityCall,
       ...collectors.map(async (c) => {
         facts[c.service] = await c.collect(context(c));
       }),
@@ -80,6 +108,7 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
       errors,
     };
   } finally {
+    clearTimeout(deadline);
     clients.destroy();
   }
 }

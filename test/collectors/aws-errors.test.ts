@@ -2,6 +2,8 @@ import { EC2ServiceException } from "@aws-sdk/client-ec2";
 import { ExpiredTokenException, STSServiceException } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { classifyAwsError } from "../../src/collect/aws-errors.js";
+import { PaginationLoopError } from "../../src/collect/clients.js";
+import { MalformedResponseError } from "../../src/collect/pages.js";
 
 // Errors as the SDK throws them: service exceptions carry name, $fault and $metadata; network
 // failures are Node's system errors (code, syscall) with $metadata added by the retry layer;
@@ -58,6 +60,12 @@ describe("classifyAwsError", () => {
     // malformed: a body the SDK could not parse
     { name: "a 200 with a non-XML body", error: unparsed(200, "@aws-sdk XML parse error: unexpected content.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object."), kind: "api", code: "MalformedResponse" },
     { name: "a 500 HTML page from a proxy", error: unparsed(500, "@aws-sdk XML parse error: missing closing tag </html>."), kind: "api", code: "HTTP500" },
+    { name: "cut JSON (the deserializer's SyntaxError)", error: Object.assign(unparsed(200, "Unterminated string in JSON at position 40"), { name: "SyntaxError" }), kind: "api", code: "MalformedResponse" },
+    { name: "JSON null (the deserializer's TypeError)", error: Object.assign(unparsed(200, "Cannot read properties of null (reading 'NextMarker')"), { name: "TypeError" }), kind: "api", code: "MalformedResponse" },
+    { name: "a listing whose tokens repeat", error: new PaginationLoopError("DescribeInstancesCommand: a token repeats"), kind: "api", code: "PaginationLoop" },
+    { name: "a list that is not one", error: new MalformedResponseError("a page's list is a string"), kind: "api", code: "MalformedResponse" },
+    // the run's deadline aborted the call (the SDK's AbortError, our reason as its cause)
+    { name: "the run's deadline", error: Object.assign(new Error("Request aborted"), { name: "AbortError", cause: new Error("calificar stopped waiting for AWS after 90 s") }), kind: "timeout", code: "DeadlineExceeded" },
   ])("$name → $kind", ({ error, kind, code }) => {
     expect(classifyAwsError(error)).toEqual({ kind, code, message: expect.any(String) });
   });

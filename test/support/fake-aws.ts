@@ -28,6 +28,12 @@ export interface Answer {
   hang?: boolean;
   /** Answer after this many milliseconds (latency for benchmarks and timeout tests). */
   delayMs?: number;
+  /** Send the status and headers, then the body one byte every this many milliseconds, forever. */
+  trickleMs?: number;
+  /** Promise `content-length` of the whole body, send only this many bytes of it, and cut the connection. */
+  cutAfterBytes?: number;
+  /** Forward to the upstream and answer with its body rewritten (a truncated or corrupted real answer). */
+  rewrite?: (upstreamBody: string) => string;
 }
 
 export interface FakeRequest {
@@ -137,6 +143,25 @@ function forward(upstream: string, req: IncomingMessage, body: Buffer, res: Serv
   proxied.end(body);
 }
 
+/** The upstream's whole answer to a request, for `rewrite`. */
+function fetchUpstream(upstream: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(req.url ?? "/", upstream);
+    const proxied = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (c: Buffer) => chunks.push(c));
+      answer.on("end", () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(answer.headers)) if (typeof v === "string" && k !== "content-length" && k !== "transfer-encoding") headers[k] = v;
+        resolve({ status: answer.statusCode ?? 502, headers, body: Buffer.concat(chunks).toString("utf8") });
+      });
+      answer.on("error", reject);
+    });
+    proxied.on("error", reject);
+    proxied.end(body);
+  });
+}
+
 export async function startFakeAws(upstream?: string): Promise<FakeAws> {
   const latency = { ms: 0 };
   const rules = new Map<string, { responder: Responder; times: number }>();
@@ -168,8 +193,31 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
           return;
         }
         if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        if (answer.rewrite && upstream) {
+          const real = await fetchUpstream(upstream, req, body);
+          const text = answer.rewrite(real.body);
+          res.writeHead(real.status, { ...real.headers, "content-length": String(Buffer.byteLength(text)) }).end(text);
+          return;
+        }
+        const payload = Buffer.from(answer.body ?? "");
+        if (answer.trickleMs) {
+          hanging.add(res);
+          res.writeHead(answer.status ?? 200, answer.headers ?? {});
+          let i = 0;
+          const tick = setInterval(() => {
+            const at = i++ % Math.max(payload.length, 1);
+            res.write(payload.length ? payload.subarray(at, at + 1) : " ");
+          }, answer.trickleMs);
+          res.on("close", () => clearInterval(tick));
+          return;
+        }
+        if (answer.cutAfterBytes !== undefined) {
+          res.writeHead(answer.status ?? 200, { ...answer.headers, "content-length": String(payload.length) });
+          res.write(payload.subarray(0, answer.cutAfterBytes), () => res.destroy());
+          return;
+        }
         res.writeHead(answer.status ?? 200, answer.headers ?? {});
-        res.end(answer.body ?? "");
+        res.end(payload);
         return;
       }
     }

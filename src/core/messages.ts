@@ -73,6 +73,7 @@ export const MSG = {
     unreachable: { es: "dirección inalcanzable", en: "address unreachable" },
     "no-address": { es: "sin dirección pública que probar", en: "no public address to probe" },
     redirect: { es: "redirige a otro sitio", en: "redirects elsewhere" },
+    tls: { es: "ese puerto habla HTTPS (TLS), no HTTP", en: "that port speaks HTTPS (TLS), not HTTP" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
   // reports

@@ -2,7 +2,8 @@
 // The SDK warns on Node 20 about its releases of 2027; our SDK versions are pinned and run on 20.
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
-const { main } = await import("./main.js");
+const [{ main }, { exitOnInterrupt }, { langFromArgv }] = await Promise.all([import("./main.js"), import("./interrupt.js"), import("./args.js")]);
+exitOnInterrupt(process.stderr, langFromArgv(process.argv.slice(2), process.env));
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -76,6 +76,11 @@ export const MSG = {
     tls: { es: "ese puerto habla HTTPS (TLS), no HTTP", en: "that port speaks HTTPS (TLS), not HTTP" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
+  // Ctrl-C or SIGTERM: the CLI stops at once and says so.
+  interrupted: {
+    es: "calificar: interrumpido; no se escribió ningún archivo a medias.",
+    en: "calificar: interrupted; no file was left half-written.",
+  },
   // reports
   report: {
     lab: { es: "Laboratorio", en: "Lab" },

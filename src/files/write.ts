@@ -1,7 +1,17 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { badInput } from "../core/errors.js";
+
+/** Temporary files being written right now, for an interrupted run to remove. */
+const inFlight = new Set<string>();
+
+/** Removes the temporary files of writes still in progress; synchronous, for a signal handler. */
+export function removePartialFiles(): void {
+  for (const temporary of inFlight) rmSync(temporary, { force: true });
+  inFlight.clear();
+}
 
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file beside it, then renamed over
@@ -9,6 +19,7 @@ import { badInput } from "../core/errors.js";
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
+  inFlight.add(temporary);
   try {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(temporary, text);
@@ -16,5 +27,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);
     throw badInput({ es: `No se puede escribir ${file}`, en: `Cannot write ${file}` }, (err as Error).message);
+  } finally {
+    inFlight.delete(temporary);
   }
 }

@@ -59,10 +59,20 @@ export interface LambdaFunctionFacts {
   line: number | null;
 }
 
+/** A file or folder calificar could not read (permissions, vanished while read): checks that fail then say so. */
+export interface UnreadableEntry {
+  /** Relative to the repository, with "/"; a folder ends in "/" ("./" for the repository itself). */
+  file: string;
+  /** The system's code: EACCES, EPERM, EIO, ENOENT… */
+  code: string;
+}
+
 export interface RepoFacts {
   /** Where the app lives, relative to the repository: "." or the shallowest folder holding it. */
   appDir: string;
   scan: { files: number; truncated: boolean };
+  /** What could not be read; absent when everything was (and in snapshots of older versions). */
+  unreadable?: UnreadableEntry[];
   ebextensions: EbextensionsFacts;
   procfile: ProcfileFacts | null;
   packageJson: PackageJsonFacts | null;
@@ -148,8 +158,10 @@ interface RepoFile {
   size: number;
 }
 
+const codeOf = (err: unknown) => String((err as { code?: unknown }).code ?? "EIO");
+
 /** Every regular file under `root`, breadth first and sorted, within LIMITS; symlinks are not followed. */
-async function listFiles(root: string): Promise<{ files: RepoFile[]; truncated: boolean }> {
+async function listFiles(root: string, unreadable: UnreadableEntry[]): Promise<{ files: RepoFile[]; truncated: boolean }> {
   const files: RepoFile[] = [];
   let truncated = false;
   let visited = 0;
@@ -160,8 +172,9 @@ async function listFiles(root: string): Promise<{ files: RepoFile[]; truncated: 
       let entries: Dirent[];
       try {
         entries = await readdir(resolve(root, dir.rel), { withFileTypes: true });
-      } catch {
-        continue; // unreadable folder: nothing to grade in it
+      } catch (err) {
+        unreadable.push({ file: `${dir.rel || "."}/`, code: codeOf(err) });
+        continue;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
@@ -176,8 +189,11 @@ async function listFiles(root: string): Promise<{ files: RepoFile[]; truncated: 
           else next.push({ rel, depth: dir.depth + 1 });
         } else if (entry.isFile()) {
           const abs = resolve(root, rel);
-          const { size } = await lstat(abs);
-          files.push({ path: rel, abs, size });
+          try {
+            files.push({ path: rel, abs, size: (await lstat(abs)).size });
+          } catch (err) {
+            unreadable.push({ file: rel, code: codeOf(err) });
+          }
         }
       }
     }
@@ -186,8 +202,8 @@ async function listFiles(root: string): Promise<{ files: RepoFile[]; truncated: 
   return { files, truncated };
 }
 
-/** A file's text, or null when it is too large, binary or unreadable. */
-async function readText(file: RepoFile, budget: { bytes: number }): Promise<string | null> {
+/** A file's text, or null when it is too large, binary or unreadable (then recorded in `unreadable`). */
+async function readText(file: RepoFile, budget: { bytes: number }, unreadable: UnreadableEntry[]): Promise<string | null> {
   if (file.size > LIMITS.fileBytes || file.size > budget.bytes) return null;
   budget.bytes -= file.size;
   let handle;
@@ -198,7 +214,8 @@ async function readText(file: RepoFile, budget: { bytes: number }): Promise<stri
     const data = buffer.subarray(0, bytesRead);
     if (data.subarray(0, 8000).includes(0)) return null;
     return data.toString("utf8");
-  } catch {
+  } catch (err) {
+    unreadable.push({ file: file.path, code: codeOf(err) });
     return null;
   } finally {
     await handle?.close();
@@ -406,14 +423,15 @@ const inDir = (dir: string, name: string) => (dir === "." ? name : `${dir}/${nam
 
 /** Reads the repository at `root` into facts. */
 export async function readRepo(root: string): Promise<RepoFacts> {
-  const { files, truncated } = await listFiles(root);
+  const unreadable: UnreadableEntry[] = [];
+  const { files, truncated } = await listFiles(root, unreadable);
   const budget = { bytes: LIMITS.totalBytes };
   const texts = new Map<string, string | null>();
   // Files are read a few at a time: a repository is small, but a student's may hold thousands.
   const queue = [...files];
   await Promise.all(
     Array.from({ length: 8 }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) texts.set(f.path, f.path.toLowerCase().endsWith(".pem") ? null : await readText(f, budget));
+      for (let f = queue.shift(); f; f = queue.shift()) texts.set(f.path, f.path.toLowerCase().endsWith(".pem") ? null : await readText(f, budget, unreadable));
     }),
   );
   const sizeTruncated = files.some((f) => f.size > LIMITS.fileBytes && !f.path.toLowerCase().endsWith(".pem"));
@@ -459,6 +477,7 @@ export async function readRepo(root: string): Promise<RepoFacts> {
     packageJson: typeof packageText === "string" ? packageJson(inDir(appDir, "package.json"), packageText) : null,
     lambdaFunction: lambdaFile && typeof lambdaText === "string" ? lambdaFunction(lambdaFile, lambdaText) : null,
     secrets: sorted.slice(0, LIMITS.findings),
+    ...(unreadable.length ? { unreadable: unreadable.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).slice(0, LIMITS.findings) } : {}),
   };
 }
 

@@ -68,6 +68,12 @@ function sourceOf(check: Check, candidate: Facts, snapshot: Snapshot): unknown {
   return candidate;
 }
 
+/** The repository's files and folders that could not be read (repo facts' `unreadable`). */
+function unreadableFiles(repo: unknown): { file: string; code: string }[] {
+  const list = (repo as { unreadable?: unknown } | null)?.unreadable;
+  return Array.isArray(list) ? list.filter((u): u is { file: string; code: string } => typeof u?.file === "string" && typeof u?.code === "string") : [];
+}
+
 /** File and line of a repository finding, for annotations. */
 function locationOf(check: Check, source: unknown): { file?: string; line?: number } {
   if (!check.location) return {};
@@ -105,6 +111,15 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
     };
   }
   const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);
+  // A repository file calificar could not read may be what this check looked for: never a silent «failed».
+  const unreadable = check.on === "repo" ? unreadableFiles(source) : [];
+  if (unreadable.length) {
+    const files = unreadable.slice(0, 3).map((u) => u.file).join(", ") + (unreadable.length > 3 ? "…" : "");
+    return {
+      ...checkBase(check, lang), status: "error", points: 0, message: fill(MSG.errRepoUnreadable[lang], { files, code: unreadable[0]!.code }),
+      expected: evidence.expected, found: null, hint: check.hint[lang], ...where,
+    };
+  }
   return {
     ...checkBase(check, lang), status: "failed", points: 0, message: evidenceMessage(evidence, lang),
     expected: evidence.expected, found: evidence.found, hint: check.hint[lang], ...where,

@@ -48,6 +48,10 @@ export const MSG = {
     es: "no se pudo comprobar: {action} falló ({code}: {message}).",
     en: "could not check: {action} failed ({code}: {message}).",
   },
+  errRepoUnreadable: {
+    es: "no se pudo comprobar: calificar no pudo leer {files} en el repositorio ({code}). Revisa sus permisos.",
+    en: "could not check: calificar could not read {files} in the repository ({code}). Check their permissions.",
+  },
   skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
   noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
   // resource selection

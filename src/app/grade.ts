@@ -1,5 +1,7 @@
 import { loadCollector } from "../../checks/index.js";
-import { badInput } from "../core/errors.js";
+import { badInput, UserError } from "../core/errors.js";
+import { MSG } from "../core/messages.js";
+import { fill } from "../core/text.js";
 import type { Lab } from "../core/lab.js";
 import type { Result } from "../core/result.js";
 import type { Snapshot } from "../core/snapshot.js";
@@ -86,5 +88,15 @@ export async function gradeLab(request: GradeRequest): Promise<Result> {
     : await liveSnapshot(lab, request, select);
   if (request.saveSnapshot) await writeFileAtomic(request.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
   const { evaluate } = await import("../core/evaluate.js");
-  return evaluate(lab, snapshot, { lang: request.lang, now: request.now(), ...(select ? { select } : {}) });
+  try {
+    return evaluate(lab, snapshot, { lang: request.lang, now: request.now(), ...(select ? { select } : {}) });
+  } catch (err) {
+    // Facts are free-form in the snapshot format: a saved file whose facts have the wrong shape is
+    // bad input, not a bug. A live collection's facts come from our collectors: that stays a crash.
+    if (!request.snapshotFile || err instanceof UserError) throw err;
+    throw badInput(
+      { es: fill(MSG.snapshotUnreadable.es, { file: request.snapshotFile }), en: fill(MSG.snapshotUnreadable.en, { file: request.snapshotFile }) },
+      err instanceof Error ? err.message : String(err),
+    );
+  }
 }

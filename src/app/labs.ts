@@ -45,7 +45,14 @@ export async function listLabs(dirs: string[]): Promise<Lab[]> {
       throw badInput({ es: `No se puede leer la carpeta de laboratorios ${dir}`, en: `Cannot read the labs folder ${dir}` });
     }
     for (const name of names) {
-      const lab = await readLab(join(dir, name), await readFile(join(dir, name), "utf8"));
+      let text: string;
+      try {
+        text = await readFile(join(dir, name), "utf8");
+      } catch (err) {
+        // A folder named *.json, or a file without read permission, among the instructor's labs.
+        throw badInput({ es: `No se puede leer el laboratorio ${join(dir, name)}`, en: `Cannot read the lab ${join(dir, name)}` }, (err as Error).message);
+      }
+      const lab = await readLab(join(dir, name), text);
       if (!byId.has(lab.id)) byId.set(lab.id, lab);
     }
   }

@@ -80,6 +80,15 @@ export const MSG = {
     tls: { es: "ese puerto habla HTTPS (TLS), no HTTP", en: "that port speaks HTTPS (TLS), not HTTP" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
+  // A saved snapshot that validates but holds facts of a shape evaluation cannot read (hand-edited, corrupt).
+  snapshotUnreadable: {
+    es: "La instantánea {file} tiene datos que calificar no sabe leer: ¿se editó a mano? Vuelve a recogerla con --save-snapshot",
+    en: "Snapshot {file} holds data calificar cannot read: was it edited by hand? Collect it again with --save-snapshot",
+  },
+  badRegion: {
+    es: "Región no válida: «{region}» (de {from}); usa un nombre como us-east-1",
+    en: "Invalid region: «{region}» (from {from}); use a name such as us-east-1",
+  },
   // Ctrl-C or SIGTERM: the CLI stops at once and says so.
   interrupted: {
     es: "calificar: interrumpido; no se escribió ningún archivo a medias.",

@@ -80,6 +80,21 @@ describe("classifyAwsError", () => {
     expect(classifyAwsError(error)).toBeNull();
   });
 
+  it("hides credentials an endpoint echoes in its message: access key ids, secret keys, session tokens", () => {
+    const keyId = ["AS", "IA", "Z9YX8WV7UT6SR5QP"].join("");
+    const echoed = service("AuthFailure", 401);
+    echoed.message = `Credential=${keyId}/20260413/us-east-1/ec2/aws4_request token IQoJb3JpZ2luX2VjEPl4ntSessionTokenAbCdEf0123456789+/= key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`;
+    const { message } = classifyAwsError(echoed)!;
+    expect(message).not.toContain(keyId);
+    expect(message).not.toContain("IQoJb3JpZ2luX2Vj");
+    expect(message).not.toContain("wJalrXUtnFEMI");
+    expect(message).toContain("[redacted]");
+    // Ordinary messages keep their words, ARNs included.
+    const plain = service("AccessDenied", 403);
+    plain.message = "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ec2:DescribeVolumes";
+    expect(classifyAwsError(plain)!.message).toBe(plain.message);
+  });
+
   it("keeps only the first line of the message, at most 300 characters", () => {
     const classified = classifyAwsError(unparsed(200, "@aws-sdk XML parse error: unexpected content.\n  Deserialization error: see $response"));
     expect(classified?.message).toBe("@aws-sdk XML parse error: unexpected content.");

@@ -2,16 +2,17 @@ import {
   DescribeAddressesCommand,
   EC2Client,
   paginateDescribeInstances,
+  paginateDescribeInstanceTypes,
   paginateDescribeSecurityGroups,
   paginateDescribeVolumes,
   type Address,
   type Instance,
   type IpPermission,
   type SecurityGroup,
-  type Tag,
   type Volume,
 } from "@aws-sdk/client-ec2";
-import { defineCollector } from "../src/collect/collector.js";
+import { defineCollector, type CollectContext } from "../src/collect/collector.js";
+import { collectPages, isoDate, tagMap } from "../src/collect/pages.js";
 
 /** One inbound rule, one source per row, ports always numeric so labs can compare them. */
 export interface IngressRule {
@@ -42,10 +43,13 @@ export interface InstanceFacts {
   ingress: IngressRule[];
   rootVolume: { volumeId: string; volumeType: string | null; size: number | null; encrypted: boolean | null } | null;
   elasticIp: { allocationId: string | null; publicIp: string } | null;
-  /** Results of the lab's HTTP probes, by probe id; filled by the probe stage. */
-  probes: Record<string, unknown>;
-  /** Errors about this instance alone (a probe that timed out). */
-  errors: unknown[];
+  /**
+   * The instance types this account may run on the AWS Free Tier in this region, as the account
+   * says (DescribeInstanceTypes, filter free-tier-eligible=true): t2.micro on accounts created
+   * before 15 July 2025, t3.micro, t4g.micro… on the Free Plan. The same list on every instance;
+   * null when the account could not be asked.
+   */
+  freeTierEligibleTypes: string[] | null;
 }
 
 export interface Ec2Facts {
@@ -53,10 +57,6 @@ export interface Ec2Facts {
 }
 
 const PROTOCOLS: Record<string, string> = { "-1": "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
-
-function tagsOf(tags: Tag[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key ? [[t.Key, t.Value ?? ""]] : [])));
-}
 
 export function ingressRules(group: SecurityGroup): IngressRule[] {
   return (group.IpPermissions ?? []).flatMap((perm: IpPermission) => {
@@ -89,8 +89,9 @@ export function instanceFacts(
   groups: Map<string, SecurityGroup>,
   volumes: Map<string, Volume>,
   addresses: Address[],
+  freeTierEligibleTypes: string[] | null = null,
 ): InstanceFacts {
-  const tags = tagsOf(instance.Tags);
+  const tags = tagMap(instance.Tags);
   const rootMapping = (instance.BlockDeviceMappings ?? []).find((m) => m.DeviceName === instance.RootDeviceName);
   const rootId = rootMapping?.Ebs?.VolumeId;
   const volume = rootId ? volumes.get(rootId) : undefined;
@@ -106,7 +107,7 @@ export function instanceFacts(
     state: instance.State?.Name ?? null,
     instanceType: instance.InstanceType ?? null,
     keyName: instance.KeyName ?? null,
-    launchTime: instance.LaunchTime ? new Date(instance.LaunchTime).toISOString() : null,
+    launchTime: isoDate(instance.LaunchTime),
     availabilityZone: instance.Placement?.AvailabilityZone ?? null,
     imageId: instance.ImageId ?? null,
     platformDetails: instance.PlatformDetails ?? null,
@@ -127,24 +128,31 @@ export function instanceFacts(
         }
       : null,
     elasticIp: address ? { allocationId: address.AllocationId ?? null, publicIp: address.PublicIp! } : null,
-    probes: {},
-    errors: [],
+    freeTierEligibleTypes,
   };
 }
 
-async function collectPages<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
-  const items: T[] = [];
-  for await (const page of pages) items.push(...(pick(page) ?? []));
-  return items;
+/** The account's Free Tier instance types in the region, sorted; null when they could not be read. */
+async function freeTierEligibleTypes(ctx: CollectContext, client: EC2Client): Promise<string[] | null> {
+  const types = await ctx.attempt("ec2:DescribeInstanceTypes", () =>
+    collectPages(
+      paginateDescribeInstanceTypes({ client }, { Filters: [{ Name: "free-tier-eligible", Values: ["true"] }] }),
+      (p) => p.InstanceTypes,
+    ),
+  );
+  if (!types) return null;
+  // An emulator that ignores the filter still says FreeTierEligible: false of the others.
+  const eligible = types.flatMap((t) => (t.InstanceType && t.FreeTierEligible !== false ? [t.InstanceType] : []));
+  return [...new Set(eligible)].sort();
 }
 
 export default defineCollector<Ec2Facts>({
   service: "ec2",
-  actions: ["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVolumes", "ec2:DescribeAddresses"],
+  actions: ["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVolumes", "ec2:DescribeAddresses", "ec2:DescribeInstanceTypes"],
   async collect(ctx) {
     const client = ctx.clients.get(EC2Client, ctx.region);
-    // Four independent listings: one round trip of wall time, not four.
-    const [reservations, groups, volumes, addresses] = await Promise.all([
+    // Five independent listings: one round trip of wall time, not five.
+    const [reservations, groups, volumes, addresses, freeTier] = await Promise.all([
       ctx.attempt("ec2:DescribeInstances", () =>
         collectPages(paginateDescribeInstances({ client }, {}), (p) => p.Reservations),
       ),
@@ -153,12 +161,13 @@ export default defineCollector<Ec2Facts>({
       ),
       ctx.attempt("ec2:DescribeVolumes", () => collectPages(paginateDescribeVolumes({ client }, {}), (p) => p.Volumes)),
       ctx.attempt("ec2:DescribeAddresses", async () => (await client.send(new DescribeAddressesCommand({}))).Addresses ?? []),
+      freeTierEligibleTypes(ctx, client),
     ]);
     const groupById = new Map((groups ?? []).map((g) => [g.GroupId ?? "", g]));
     const volumeById = new Map((volumes ?? []).map((v) => [v.VolumeId ?? "", v]));
     const instances = (reservations ?? [])
       .flatMap((r) => r.Instances ?? [])
-      .map((i) => instanceFacts(i, groupById, volumeById, addresses ?? []));
+      .map((i) => instanceFacts(i, groupById, volumeById, addresses ?? [], freeTier));
     return { instances };
   },
   async locate(ctx) {

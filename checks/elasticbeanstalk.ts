@@ -1,3 +1,4 @@
+import { AutoScalingClient, paginateDescribeAutoScalingGroups, type AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
 import {
   DescribeConfigurationSettingsCommand,
   DescribeEnvironmentResourcesCommand,
@@ -8,11 +9,28 @@ import {
   type EnvironmentDescription,
   type EnvironmentResourceDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
+import { beanstalkOptionValue } from "../src/collect/beanstalk-option.js";
 import { defineCollector, type CollectContext } from "../src/collect/collector.js";
-import { looksSecret, REDACTED } from "../src/core/secrets.js";
+import { collectPages, isoDate } from "../src/collect/pages.js";
+import { isSecretName, REDACTED, redactText, urlPassword } from "../src/core/secrets.js";
 
 /** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
 export type OptionValue = string | number;
+
+/**
+ * The environment's Auto Scaling group as it runs now. Elastic Beanstalk writes its options into
+ * the group, but a student may change the group by hand (EC2 console → Auto Scaling groups), and
+ * an environment that is scaling has more instances than its minimum.
+ */
+export interface LiveAutoScalingGroup {
+  name: string;
+  minSize: number | null;
+  maxSize: number | null;
+  desiredCapacity: number | null;
+  /** Instances whose LifecycleState is InService: not Pending, Terminating, Standby… */
+  inService: number;
+  instances: number;
+}
 
 export interface BeanstalkEnvironmentFacts {
   environmentName: string;
@@ -47,6 +65,8 @@ export interface BeanstalkEnvironmentFacts {
   /** Names of environment properties that hold a secret in plain text; never their values. */
   plaintextSecrets: string[];
   autoScalingGroups: string[];
+  /** The first of `autoScalingGroups` as Auto Scaling describes it; null when it could not be read. */
+  autoScalingGroup: LiveAutoScalingGroup | null;
   loadBalancers: string[];
   instances: string[];
   /** Results of the lab's HTTP probes, by probe id; filled by the probe stage. */
@@ -64,18 +84,10 @@ const ENV_SECRETS = "aws:elasticbeanstalk:application:environmentsecrets";
 const ENVIRONMENT = "aws:elasticbeanstalk:environment";
 const SCHEDULED = "aws:autoscaling:scheduledaction";
 
-/** `RDS_PASSWORD`, `DB_PASSWORD`, `JWT_SECRET`, `API_KEY`, and the `DB_PWD` that redact.ts does not name. */
-export function isSecretName(name: string): boolean {
-  return looksSecret(name) || /pwd/i.test(name);
-}
-
 /** A value that points at a secret instead of holding it: an ARN of Secrets Manager or SSM, or a dynamic reference. */
 function isSecretReference(value: string): boolean {
   return /^arn:aws[\w-]*:(secretsmanager|ssm):/i.test(value) || /^\{\{resolve:(ssm|ssm-secure|secretsmanager):/i.test(value);
 }
-
-// postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
-const URL_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s]+)(@)/i;
 
 /** Environment properties as a snapshot may hold them, and the names of those that carry a plain secret. */
 export function environmentProperties(settings: ConfigurationOptionSetting[]): {
@@ -90,8 +102,9 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
     if (isSecretName(s.OptionName)) {
       properties[s.OptionName] = value === "" ? "" : REDACTED;
       if (value.trim() !== "" && !isSecretReference(value.trim())) plaintextSecrets.push(s.OptionName);
-    } else if (URL_CREDENTIALS.test(value)) {
-      properties[s.OptionName] = value.replace(URL_CREDENTIALS, `$1${REDACTED}$3`);
+    } else if (urlPassword(value) !== undefined) {
+      // postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
+      properties[s.OptionName] = redactText(value);
       plaintextSecrets.push(s.OptionName);
     } else {
       properties[s.OptionName] = value;
@@ -100,10 +113,9 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
   return { properties, plaintextSecrets: plaintextSecrets.sort() };
 }
 
-/** «2» → 2 so labs compare numbers; «0123», «1e3», «» and words stay as AWS wrote them. */
+/** «2» → 2 so labs compare numbers; see src/collect/beanstalk-option.ts, shared with .ebextensions. */
 export function optionValue(value: string | undefined): OptionValue {
-  const v = value ?? "";
-  return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v;
+  return beanstalkOptionValue(value ?? "");
 }
 
 /** AWS's flat OptionSettings list as namespace → option → value, secrets redacted, env properties apart. */
@@ -142,10 +154,23 @@ function names(items: { Name?: string | undefined }[] | undefined): string[] {
   return (items ?? []).flatMap((i) => (i.Name ? [i.Name] : []));
 }
 
+export function liveGroupFacts(group: AutoScalingGroup): LiveAutoScalingGroup {
+  const instances = group.Instances ?? [];
+  return {
+    name: group.AutoScalingGroupName ?? "",
+    minSize: group.MinSize ?? null,
+    maxSize: group.MaxSize ?? null,
+    desiredCapacity: group.DesiredCapacity ?? null,
+    inService: instances.filter((i) => i.LifecycleState === "InService").length,
+    instances: instances.length,
+  };
+}
+
 export function environmentFacts(
   env: EnvironmentDescription,
   settings: ConfigurationOptionSetting[],
   resources: EnvironmentResourceDescription | undefined,
+  group: LiveAutoScalingGroup | null = null,
 ): BeanstalkEnvironmentFacts {
   const { options, scheduledActions } = optionsByNamespace(settings);
   const { properties, plaintextSecrets } = environmentProperties(settings);
@@ -164,7 +189,7 @@ export function environmentFacts(
     tier: text(env.Tier?.Name),
     cname: text(env.CNAME),
     endpointUrl: text(env.EndpointURL),
-    dateUpdated: env.DateUpdated ? new Date(env.DateUpdated).toISOString() : null,
+    dateUpdated: isoDate(env.DateUpdated),
     environmentType: typeof environment["EnvironmentType"] === "string" ? environment["EnvironmentType"] || null : null,
     loadBalancerType: typeof environment["LoadBalancerType"] === "string" ? environment["LoadBalancerType"] || null : null,
     options,
@@ -175,6 +200,7 @@ export function environmentFacts(
       .sort(),
     plaintextSecrets,
     autoScalingGroups: names(resources?.AutoScalingGroups),
+    autoScalingGroup: group,
     loadBalancers: names(resources?.LoadBalancers),
     instances: (resources?.Instances ?? []).flatMap((i) => (i.Id ? [i.Id] : [])),
     probes: {},
@@ -200,24 +226,61 @@ export async function listEnvironments(ctx: CollectContext): Promise<Environment
   });
 }
 
+/** The environment's group as it runs now: the first group Beanstalk names (an environment has one). */
+async function liveGroup(ctx: CollectContext, groupNames: string[], target: string): Promise<LiveAutoScalingGroup | null> {
+  const wanted = groupNames[0];
+  if (!wanted) return null;
+  const client = ctx.clients.get(AutoScalingClient, ctx.region);
+  const groups = await ctx.attempt(
+    "autoscaling:DescribeAutoScalingGroups",
+    () => collectPages(paginateDescribeAutoScalingGroups({ client }, { AutoScalingGroupNames: [wanted] }), (p) => p.AutoScalingGroups),
+    target,
+  );
+  const group = groups?.find((g) => g.AutoScalingGroupName === wanted);
+  return group ? liveGroupFacts(group) : null;
+}
+
+/**
+ * Read by Elastic Beanstalk itself, on the caller's behalf: DescribeEnvironmentResources reads the
+ * environment's CloudFormation stack and the resources it lists (AWS documents that it answers
+ * InsufficientPrivileges without them), DescribeConfigurationSettings reads the account's S3
+ * buckets. calificar never sends these; they are declared so the shipped policy grants them. Each
+ * is in AWSElasticBeanstalkReadOnly; docs/decisions.md says how the list was chosen.
+ */
+export const READ_BY_BEANSTALK = [
+  "cloudformation:DescribeStackResource",
+  "cloudformation:DescribeStackResources",
+  "cloudformation:DescribeStacks",
+  "autoscaling:DescribeLaunchConfigurations",
+  "ec2:DescribeInstances",
+  "ec2:DescribeLaunchTemplates",
+  "elasticloadbalancing:DescribeLoadBalancers",
+  "sqs:ListQueues",
+  "s3:ListAllMyBuckets",
+  "s3:GetBucketLocation",
+] as const;
+
 export default defineCollector<ElasticBeanstalkFacts>({
   service: "elasticbeanstalk",
   actions: [
     "elasticbeanstalk:DescribeEnvironments",
     "elasticbeanstalk:DescribeConfigurationSettings",
     "elasticbeanstalk:DescribeEnvironmentResources",
+    "autoscaling:DescribeAutoScalingGroups",
+    ...READ_BY_BEANSTALK,
   ],
   async collect(ctx) {
     const client = ctx.clients.get(ElasticBeanstalkClient, ctx.region);
     const listed = (await listEnvironments(ctx)) ?? [];
-    // Two calls per environment, every environment at once: one round trip of wall time. Every
-    // environment is read, even with --environment, so the report can say what the others score.
+    // Per environment, its configuration and its resources at once, then its live group: two round
+    // trips of wall time for every environment together. Every environment is read, even with
+    // --environment, so the report can say what the others score.
     const environments = await Promise.all(
       listed.map(async (env) => {
         const name = env.EnvironmentName ?? "";
         // A terminated environment has no configuration left to read; the lab's `where` drops it.
         if (env.Status === "Terminated") return environmentFacts(env, [], undefined);
-        const [config, resources] = await Promise.all([
+        const [config, [resources, group]] = await Promise.all([
           env.ApplicationName && name
             ? ctx.attempt(
                 "elasticbeanstalk:DescribeConfigurationSettings",
@@ -225,16 +288,18 @@ export default defineCollector<ElasticBeanstalkFacts>({
                 name,
               )
             : undefined,
-          ctx.attempt(
-            "elasticbeanstalk:DescribeEnvironmentResources",
-            () =>
-              client.send(
-                new DescribeEnvironmentResourcesCommand(env.EnvironmentId ? { EnvironmentId: env.EnvironmentId } : { EnvironmentName: name }),
-              ),
-            name,
-          ),
+          ctx
+            .attempt(
+              "elasticbeanstalk:DescribeEnvironmentResources",
+              () =>
+                client.send(
+                  new DescribeEnvironmentResourcesCommand(env.EnvironmentId ? { EnvironmentId: env.EnvironmentId } : { EnvironmentName: name }),
+                ),
+              name,
+            )
+            .then(async (r) => [r, await liveGroup(ctx, names(r?.EnvironmentResources?.AutoScalingGroups), name)] as const),
         ]);
-        return environmentFacts(env, deployedSettings(config?.ConfigurationSettings), resources?.EnvironmentResources);
+        return environmentFacts(env, deployedSettings(config?.ConfigurationSettings), resources?.EnvironmentResources, group);
       }),
     );
     return { environments };

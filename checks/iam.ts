@@ -1,5 +1,7 @@
-import { GetAccountSummaryCommand, IAMClient, paginateListMFADevices, paginateListUsers, type MFADevice, type User } from "@aws-sdk/client-iam";
+import { GetAccountSummaryCommand, IAMClient, paginateListMFADevices, paginateListUsers, type MFADevice } from "@aws-sdk/client-iam";
 import { defineCollector, type CollectContext } from "../src/collect/collector.js";
+import { mapLimit } from "../src/collect/map-limit.js";
+import { collectPages } from "../src/collect/pages.js";
 
 /** What kind of identity signs the calls, from the shape of its ARN. */
 export type CallerType = "root" | "user" | "assumed-role" | "federated-user" | "other";
@@ -51,9 +53,7 @@ async function mfaDevicesOf(ctx: CollectContext, iam: IAMClient, userName: strin
   return ctx.attempt(
     "iam:ListMFADevices",
     async () => {
-      const devices: MFADevice[] = [];
-      for await (const page of paginateListMFADevices({ client: iam }, { UserName: userName })) devices.push(...(page.MFADevices ?? []));
-      return serials(devices);
+      return serials(await collectPages(paginateListMFADevices({ client: iam }, { UserName: userName }), (p) => p.MFADevices));
     },
     userName,
   );
@@ -61,23 +61,10 @@ async function mfaDevicesOf(ctx: CollectContext, iam: IAMClient, userName: strin
 
 /** A role says nothing about who uses it: look for the account's IAM users that have MFA. */
 async function everyUsersMfa(ctx: CollectContext, iam: IAMClient): Promise<string[] | undefined> {
-  const users = await ctx.attempt("iam:ListUsers", async () => {
-    const all: User[] = [];
-    for await (const page of paginateListUsers({ client: iam }, {})) all.push(...(page.Users ?? []));
-    return all;
-  });
+  const users = await ctx.attempt("iam:ListUsers", () => collectPages(paginateListUsers({ client: iam }, {}), (p) => p.Users));
   if (!users) return undefined;
   const names = users.flatMap((u) => (u.UserName ? [u.UserName] : []));
-  const found: (string[] | undefined)[] = new Array(names.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(USER_CONCURRENCY, names.length) }, async () => {
-      while (next < names.length) {
-        const i = next++;
-        found[i] = await mfaDevicesOf(ctx, iam, names[i]!);
-      }
-    }),
-  );
+  const found = await mapLimit(names, USER_CONCURRENCY, (name) => mfaDevicesOf(ctx, iam, name));
   return found.some((f) => f === undefined) ? undefined : found.flat() as string[];
 }
 

@@ -1,6 +1,7 @@
 import { InvokeCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration, type InvokeCommandOutput } from "@aws-sdk/client-lambda";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
-import { looksSecret, REDACTED, redactEnv } from "../src/core/secrets.js";
+import { isSecretName, redactEnv, redactLine } from "../src/core/secrets.js";
+import type { LambdaParameters } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 
@@ -10,9 +11,9 @@ import { collectPages, isoDate } from "../src/collect/pages.js";
 // beside this one, not after it, so it could not know the functions without listing them again,
 // and the lab would have to join two fact trees. The logs client is only loaded with --no-invoke.
 
-/** The course's test event (DESIGN.md, lab-lambda). */
-export const TEST_EVENT = { what_to_print: "Hola desde Platzi", how_many_times: 6 } as const;
-export const COURSE_HANDLER = "lambda_function.lambda_handler";
+// What to send and which functions look like the lab's come from the lab file (`parameters.lambda`):
+// a lab is data. lab-lambda sends the course's test event and counts `what_to_print`.
+
 /** Without --function, at most this many functions are run (or have their logs read): the best static matches. */
 export const MAX_RUNS = 3;
 /** Lambda stops a function at its own timeout (3 s by default); we stop waiting for its answer at this. */
@@ -106,9 +107,9 @@ export function functionFacts(config: FunctionConfiguration): LambdaFunctionFact
 }
 
 /** How much a function looks like the lab's from its configuration alone; 0: never run without --function. */
-export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" | "memorySize">): number {
-  if (!f.runtime?.startsWith("python")) return 0;
-  return 1 + (f.handler === COURSE_HANDLER ? 1 : 0) + (f.memorySize === 128 ? 1 : 0);
+export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" | "memorySize">, match: LambdaParameters["match"]): number {
+  if (!f.runtime?.startsWith(match.runtimePrefix)) return 0;
+  return 1 + (match.handler !== undefined && f.handler === match.handler ? 1 : 0) + (match.memorySize !== undefined && f.memorySize === match.memorySize ? 1 : 0);
 }
 
 /**
@@ -119,9 +120,10 @@ export function resemblance(f: Pick<LambdaFunctionFacts, "runtime" | "handler" |
 export function chooseRuns<F extends Pick<LambdaFunctionFacts, "functionName" | "functionArn" | "runtime" | "handler" | "memorySize" | "lastModified">>(
   functions: F[],
   select: string | undefined,
+  match: LambdaParameters["match"],
 ): F[] {
   if (select) return functions.filter((f) => f.functionName === select || f.functionArn === select);
-  const scored = functions.map((f) => ({ f, score: resemblance(f) })).filter((s) => s.score > 0);
+  const scored = functions.map((f) => ({ f, score: resemblance(f, match) })).filter((s) => s.score > 0);
   const top = Math.max(0, ...scored.map((s) => s.score));
   return scored
     .filter((s) => s.score === top)
@@ -241,28 +243,36 @@ export function printedText(line: string): string {
   return (message ?? line).trim();
 }
 
-/** The course prints «what_to_print: <message>.»; the event variant often prints the message alone. */
-export function carriesMessage(line: string, message: string): boolean {
+/** The course prints «what_to_print: <message>.» (the message field's name); the event variant often prints the message alone. */
+export function carriesMessage(line: string, message: string, field: string): boolean {
   const t = printedText(line);
-  return t === message || t === `${message}.` || t === `what_to_print: ${message}` || t === `what_to_print: ${message}.`;
+  return t === message || t === `${message}.` || t === `${field}: ${message}` || t === `${field}: ${message}.`;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Lines that carry the message, for the message that most lines carry. `guess` (--no-invoke, where
  * the event is unknown) also tries the messages the course's own «what_to_print: X.» lines name and,
  * when none of those is printed, the line printed most often (twice or more).
  */
-export function countMessage(output: string[], known: (string | null | undefined)[], guess = false): { message: string | null; count: number } {
+export function countMessage(
+  output: string[],
+  known: (unknown)[],
+  field: string,
+  guess = false,
+): { message: string | null; count: number } {
   const candidates = known.flatMap((m) => (typeof m === "string" && m.trim() ? [m.trim()] : []));
   if (guess) {
+    const naming = new RegExp(`^${escapeRegExp(field)}: (.+?)\\.?$`);
     for (const line of output) {
-      const named = /^what_to_print: (.+?)\.?$/.exec(printedText(line));
+      const named = naming.exec(printedText(line));
       if (named) candidates.push(named[1]!);
     }
   }
   let best: { message: string | null; count: number } = { message: candidates[0] ?? null, count: 0 };
   for (const message of new Set(candidates)) {
-    const count = output.filter((line) => carriesMessage(line, message)).length;
+    const count = output.filter((line) => carriesMessage(line, message, field)).length;
     if (count > best.count) best = { message, count };
   }
   if (guess && best.count === 0) {
@@ -276,17 +286,8 @@ export function countMessage(output: string[], known: (string | null | undefined
 
 /** Hides what a function printed of its secrets: secret-looking variables' values, `KEY=value` pairs, access key ids. */
 export function redactOutput(env: Record<string, string>): (line: string) => string {
-  const secrets = Object.entries(env)
-    .filter(([name, value]) => looksSecret(name) && value.length >= 4)
-    .map(([, value]) => value);
-  return (line) => {
-    let out = line;
-    for (const secret of secrets) out = out.split(secret).join(REDACTED);
-    out = out.replace(/(["']?)([A-Za-z_][\w-]*)\1(\s*[:=]\s*)(["']?)([^"'\s,}]+)\4/g, (whole, q: string, name: string, sep: string, vq: string) =>
-      looksSecret(name) ? `${q}${name}${q}${sep}${vq}${REDACTED}${vq}` : whole,
-    );
-    return out.replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, REDACTED);
-  };
+  const secrets = Object.entries(env).flatMap(([name, value]) => (isSecretName(name) ? [value] : []));
+  return (line) => redactLine(line, secrets);
 }
 
 function hideSecrets(text: string | null, env: Record<string, string>): string | null {
@@ -328,7 +329,11 @@ function payloadJson(payload: Uint8Array | undefined): Record<string, unknown> |
 }
 
 /** Invoke's answer as facts: its FunctionError and error payload, and the lines its log tail counts. */
-export function invokedFacts(answer: Pick<InvokeCommandOutput, "StatusCode" | "FunctionError" | "LogResult" | "Payload" | "$metadata">, env: Record<string, string>): InvocationFacts {
+export function invokedFacts(
+  answer: Pick<InvokeCommandOutput, "StatusCode" | "FunctionError" | "LogResult" | "Payload" | "$metadata">,
+  env: Record<string, string>,
+  params: LambdaParameters,
+): InvocationFacts {
   const tail = answer.LogResult ? Buffer.from(answer.LogResult, "base64").toString("utf8") : "";
   const lines = tail.split("\n").map((text) => ({ text: text.replace(/\r$/, ""), at: null }));
   if (lines.at(-1)?.text === "") lines.pop();
@@ -337,7 +342,7 @@ export function invokedFacts(answer: Pick<InvokeCommandOutput, "StatusCode" | "F
   const output = runs.flatMap((r) => r.output);
   const started = runs.find((r) => r.started);
   const payload = answer.FunctionError ? payloadJson(answer.Payload) : null;
-  const { message, count } = countMessage(output, [TEST_EVENT.what_to_print, env["what_to_print"]]);
+  const { message, count } = countMessage(output, [params.event[params.messageField], env[params.messageField]], params.messageField);
   return {
     ...emptyInvocation("invoked"),
     requestId: started?.requestId ?? runs.find((r) => r.requestId)?.requestId ?? answer.$metadata?.requestId ?? null,
@@ -354,7 +359,7 @@ export function invokedFacts(answer: Pick<InvokeCommandOutput, "StatusCode" | "F
 }
 
 /** The last complete run (START … END) across the streams read, as facts; `no-logs` when there is none. */
-export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: Record<string, string>): InvocationFacts {
+export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: Record<string, string>, params: LambdaParameters): InvocationFacts {
   let best: { run: Run; stream: string } | undefined;
   for (const stream of streams) {
     for (const run of splitRuns(stream.lines)) {
@@ -363,7 +368,7 @@ export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: 
   }
   if (!best) return emptyInvocation("no-logs");
   const { run, stream } = best;
-  const { message, count } = countMessage(run.output, [TEST_EVENT.what_to_print, env["what_to_print"]], true);
+  const { message, count } = countMessage(run.output, [params.event[params.messageField], env[params.messageField]], params.messageField, true);
   return {
     ...emptyInvocation("logged"),
     requestId: run.requestId,
@@ -381,7 +386,7 @@ export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: 
 // ---------------------------------------------------------------------------------------------
 // Calls.
 
-async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>): Promise<InvocationFacts | undefined> {
+async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaParameters): Promise<InvocationFacts | undefined> {
   const settings = ctx.clients.settings;
   // It runs the student's code: never retried (a retry would run it twice), and bounded in time.
   const client = ctx.clients.get(LambdaClient, ctx.region, {
@@ -396,15 +401,15 @@ async function invoke(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<s
           FunctionName: f.functionName,
           InvocationType: "RequestResponse",
           LogType: "Tail",
-          Payload: new TextEncoder().encode(JSON.stringify(TEST_EVENT)),
+          Payload: new TextEncoder().encode(JSON.stringify(params.event)),
         }),
       ),
     f.functionName,
   );
-  return answer && invokedFacts(answer, env);
+  return answer && invokedFacts(answer, env, params);
 }
 
-async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>): Promise<InvocationFacts | undefined> {
+async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record<string, string>, params: LambdaParameters): Promise<InvocationFacts | undefined> {
   const { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } = await import("@aws-sdk/client-cloudwatch-logs");
   const logs = ctx.clients.get(CloudWatchLogsClient, ctx.region);
   const group = f.logGroup;
@@ -441,7 +446,7 @@ async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record
     }),
   );
   if (streams.some((s) => s === undefined)) return undefined;
-  return loggedFacts(streams as { name: string; lines: LogLine[] }[], env);
+  return loggedFacts(streams as { name: string; lines: LogLine[] }[], env, params);
 }
 
 async function listFunctions(ctx: CollectContext): Promise<FunctionConfiguration[] | undefined> {
@@ -454,11 +459,13 @@ const collector: Collector<LambdaFacts> = defineCollector<LambdaFacts>({
   actions: ["lambda:ListFunctions", "lambda:InvokeFunction", "logs:DescribeLogStreams", "logs:GetLogEvents"],
   async collect(ctx) {
     const mode = ctx.options.noInvoke ? "logs" : "invoke";
+    const params = ctx.options.parameters?.lambda;
     const configs = (await listFunctions(ctx)) ?? [];
     const functions = configs.map(functionFacts);
     // Raw values stay in memory to count the env variant's message and hide printed secrets; facts hold redacted ones.
     const env = new Map(functions.map((f, i) => [f, configs[i]!.Environment?.Variables ?? {}]));
-    const chosen = new Set(chooseRuns(functions, ctx.options.select));
+    // A lab without `parameters.lambda` says nothing to send: list the functions, run none.
+    const chosen = new Set(params ? chooseRuns(functions, ctx.options.select, params.match) : []);
     // The chosen functions run at once: one invocation's wall time, not their sum.
     await Promise.all(
       functions.map(async (f) => {
@@ -468,7 +475,7 @@ const collector: Collector<LambdaFacts> = defineCollector<LambdaFacts>({
         }
         const own = makeContext(collector, ctx.region, ctx.clients, ctx.options, f.errors);
         const vars = env.get(f) ?? {};
-        f.invocation = (mode === "logs" ? await readLogs(own, f, vars) : await invoke(own, f, vars)) ?? null;
+        f.invocation = (mode === "logs" ? await readLogs(own, f, vars, params!) : await invoke(own, f, vars, params!)) ?? null;
       }),
     );
     return { mode, functions };

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3-control";
 import { mapLimit } from "../src/collect/map-limit.js";
-import { isoDate } from "../src/collect/pages.js";
+import { collectPages, isoDate } from "../src/collect/pages.js";
 import { locationRegion, s3Client } from "../src/collect/s3.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
 import type { CallError } from "../src/core/snapshot.js";
@@ -274,11 +274,7 @@ const collector: Collector<S3Facts> = defineCollector<S3Facts>({
     // The account's settings and the bucket list overlap; then every bucket, a few at a time.
     const [account, listed] = await Promise.all([
       accountBlock(accountCtx),
-      ctx.attempt("s3:ListAllMyBuckets", async () => {
-        const buckets: Bucket[] = [];
-        for await (const page of paginateListBuckets({ client, pageSize: 1000 }, {})) buckets.push(...(page.Buckets ?? []));
-        return buckets;
-      }),
+      ctx.attempt("s3:ListAllMyBuckets", () => collectPages(paginateListBuckets({ client, pageSize: 1000 }, {}), (p) => p.Buckets)),
     ]);
     const buckets = await mapLimit(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
     for (const bucket of buckets) {

@@ -23,7 +23,7 @@ export function actionBuildOptions(outfile = ACTION_BUNDLE) {
     outfile,
     bundle: true,
     platform: "node",
-    target: "node20",
+    target: "node24",
     format: "esm",
     // Dynamic import()s of collectors and renderers have literal paths: esbuild inlines them.
     splitting: false,

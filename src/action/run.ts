@@ -5,10 +5,11 @@ import * as core from "@actions/core";
 import { gradeLab } from "../app/grade.js";
 import { writeFileAtomic } from "../files/write.js";
 import { EXIT, UserError } from "../core/errors.js";
-import { looksSecret } from "../core/secrets.js";
+import { isSecretName } from "../core/secrets.js";
 import { FORMATS, renderers } from "../report/index.js";
 import type { CheckResult, CheckStatus, Result } from "../core/result.js";
-import { isLang, type Lang, type Text } from "../core/text.js";
+import { fill, isLang, type Lang, type Text } from "../core/text.js";
+import { WORDS } from "./messages.js";
 
 // run() for action.yml, as in GitHub's typescript-action template: inputs through @actions/core,
 // the grading the CLI does (gradeLab), then outputs, the job summary, annotations on the
@@ -61,30 +62,10 @@ export function encodeResult(result: AutogradingResult): string {
 
 const EXTENSION: Record<string, string> = { text: "txt", json: "json", md: "md", html: "html", junit: "xml", gradescope: "json", classroom50: "json" };
 
-const WORDS = {
-  noLab: { es: "Falta la entrada lab (p. ej. lab: lab-beanstalk)", en: "The lab input is missing (e.g. lab: lab-beanstalk)" },
-  badLang: { es: "Idioma no disponible: {value} (usa es o en)", en: "Language not available: {value} (use es or en)" },
-  badFormat: { es: "Formato desconocido: {value} (disponibles: {formats})", en: "Unknown format: {value} (available: {formats})" },
-  badBoolean: { es: "fail-on-fail debe ser true o false, no «{value}»", en: "fail-on-fail must be true or false, not «{value}»" },
-  notPassed: {
-    es: "{lab}: no aprobado, {score}/{max} (mínimo {mark}%)",
-    en: "{lab}: not passed, {score}/{max} (pass mark {mark}%)",
-  },
-  ungradable: {
-    es: "{lab}: no se pudo calificar nada; revisa los permisos de la función de IAM que asume el flujo",
-    en: "{lab}: nothing could be graded; check the permissions of the IAM role the workflow assumes",
-  },
-  passed: { es: "{lab}: aprobado, {score}/{max}", en: "{lab}: passed, {score}/{max}" },
-  notPassedAllowed: { es: "{lab}: no aprobado ({score}/{max}); fail-on-fail es false", en: "{lab}: not passed ({score}/{max}); fail-on-fail is false" },
-  howToFix: { es: "Cómo arreglarlo", en: "How to fix" },
-  unexpected: {
-    es: "error inesperado (es un fallo de calificar, no tuyo): {message}",
-    en: "unexpected error (a bug in calificar, not yours): {message}",
-  },
-} satisfies Record<string, Text>;
 
+/** A sentence of the Action's in the run's language, placeholders filled. */
 function say(text: Text, lang: Lang, data: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  return fill(text[lang], data);
 }
 
 // Shorter values would mask every "true" or "1" in the log without hiding anything.
@@ -95,7 +76,7 @@ export function maskSecrets(env: NodeJS.ProcessEnv): void {
   for (const [name, value] of Object.entries(env)) {
     // AWS_SHARED_CREDENTIALS_FILE names where a secret is, not the secret.
     const location = /_(FILE|PATH|DIR)$/i.test(name);
-    if (value && value.length >= MIN_MASKED_LENGTH && looksSecret(name) && !location && !name.startsWith("INPUT_")) core.setSecret(value);
+    if (value && value.length >= MIN_MASKED_LENGTH && isSecretName(name) && !location && !name.startsWith("INPUT_")) core.setSecret(value);
   }
 }
 
@@ -106,8 +87,21 @@ interface ActionInputs {
   labsDir: string | undefined;
   repoPath: string;
   failOnFail: boolean;
+  repoOnly: boolean;
   format: string;
   reportPath: string;
+}
+
+/** A boolean input: `true` or `false`, anything else refused by name. */
+function booleanInput(name: string, given: string, fallback: "true" | "false"): boolean {
+  const value = (given || fallback).toLowerCase();
+  if (value !== "true" && value !== "false") throw badInput(WORDS.badBoolean, { input: name, value });
+  return value === "true";
+}
+
+/** The `lang` input, then CALIFICAR_LANG, then Spanish: as the CLI reads it. */
+function langOf(env: NodeJS.ProcessEnv): string {
+  return core.getInput("lang") || env["CALIFICAR_LANG"] || "es";
 }
 
 function badInput(text: Text, data: Record<string, string | number> = {}): UserError {
@@ -115,15 +109,13 @@ function badInput(text: Text, data: Record<string, string | number> = {}): UserE
 }
 
 function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const langInput = core.getInput("lang") || "es";
+  const langInput = langOf(env);
   if (!isLang(langInput)) throw badInput(WORDS.badLang, { value: langInput });
   // The runner does not enforce `required: true`: an empty lab is ours to refuse.
   const lab = core.getInput("lab");
   if (!lab) throw badInput(WORDS.noLab);
   const format = core.getInput("format") || "json";
   if (!renderers[format]) throw badInput(WORDS.badFormat, { value: format, formats: FORMATS.join(", ") });
-  const failInput = (core.getInput("fail-on-fail") || "true").toLowerCase();
-  if (failInput !== "true" && failInput !== "false") throw badInput(WORDS.badBoolean, { value: failInput });
   const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
   const reportPath = core.getInput("report-path") || join(env["RUNNER_TEMP"] || tmpdir(), `calificar-${lab.replace(/[^\w.-]/g, "_")}.${EXTENSION[format] ?? "txt"}`);
   return {
@@ -132,7 +124,8 @@ function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     lang: langInput,
     labsDir: core.getInput("labs-dir") ? resolve(workspace, core.getInput("labs-dir")) : undefined,
     repoPath: resolve(workspace, core.getInput("repo-path") || workspace),
-    failOnFail: failInput === "true",
+    failOnFail: booleanInput("fail-on-fail", core.getInput("fail-on-fail"), "true"),
+    repoOnly: booleanInput("repo-only", core.getInput("repo-only"), "false"),
     format,
     reportPath: resolve(workspace, reportPath),
   };
@@ -162,7 +155,7 @@ export function annotate(result: Result, repoPath: string, workspace: string): v
 /** The Action's entry: never throws; any failure becomes setFailed. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   maskSecrets(env);
-  const langInput = core.getInput("lang");
+  const langInput = langOf(env);
   let lang: Lang = isLang(langInput) ? langInput : "es";
   try {
     const inputs = readInputs(env);
@@ -174,7 +167,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       lang: inputs.lang,
       region: inputs.region,
       repoDir: inputs.repoPath,
+      repoOnly: inputs.repoOnly,
+      door: "action",
       probe: { timeoutSeconds: 5, ...(probeHost ? { host: probeHost } : {}) },
+      env,
       now: () => new Date(),
     });
 
@@ -200,12 +196,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     annotate(result, inputs.repoPath, env["GITHUB_WORKSPACE"] || process.cwd());
 
     const data = { lab: result.lab.id, score: result.score, max: result.maxScore, mark: result.passMark };
-    if (result.passed) core.info(say(WORDS.passed, lang, data));
+    // Out of reach is never "graded, not passed": the step fails and says why, whatever fail-on-fail says.
+    if (result.scope.account === "unreachable") core.setFailed(say(WORDS.unreachable, lang, { ...data, reason: result.scope.reason ?? "" }));
+    else if (result.passed) core.info(say(WORDS.passed, lang, data));
     else if (!inputs.failOnFail) core.warning(say(WORDS.notPassedAllowed, lang, data));
     else core.setFailed(say(result.ungradable ? WORDS.ungradable : WORDS.notPassed, lang, data));
   } catch (err) {
+    // Nothing was graded, but a workflow that reads the outputs or the summary still finds them.
+    core.setOutput("score", 0);
+    core.setOutput("max-score", 0);
     core.setOutput("passed", false);
     core.setOutput("result", encodeResult(ERROR_RESULT));
+    const reason = err instanceof UserError ? err.text[lang] : say(WORDS.unexpected, lang, { message: err instanceof Error ? err.message : String(err) });
+    if (env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(say(WORDS.notGradedSummary, lang, { reason }), true).write().catch(() => undefined);
     if (err instanceof UserError) {
       core.setFailed(`calificar: ${err.text[lang]}${err.detail ? `\n  ${err.detail}` : ""}`);
     } else {

@@ -1,23 +1,25 @@
 import { loadCollector } from "../../checks/index.js";
 import { badInput, UserError } from "../core/errors.js";
-import { MSG } from "../core/messages.js";
-import { fill } from "../core/text.js";
+import type { AwsSettings } from "../collect/clients.js";
+import { INPUT } from "../core/messages.js";
 import type { Lab } from "../core/lab.js";
 import type { Result } from "../core/result.js";
 import type { Snapshot } from "../core/snapshot.js";
-import type { Lang } from "../core/text.js";
+import { fill, say, type Lang } from "../core/text.js";
 import { writeFileAtomic } from "../files/write.js";
 import { labDirs, loadLab } from "./labs.js";
 
 /** What to grade and how: the CLI's options after parsing, and the Action's inputs. */
 export interface GradeRequest {
-  /** A lab id (`lab-ec2`) or a path to a lab file. */
-  lab: string;
+  /** A lab id (`lab-ec2`), a path to a lab file, or a lab already loaded (a class run loads it once for every student). */
+  lab: string | Lab;
   /** The instructor's labs folder, searched before the bundled one. */
   labsDir?: string;
   lang: Lang;
   region?: string;
   profile?: string;
+  /** SDK settings beyond the profile: a class run passes each student's credentials (from AssumeRole) and adaptive retry. */
+  aws?: Pick<AwsSettings, "credentials" | "retryMode">;
   /** Grade this saved snapshot instead of the account. */
   snapshotFile?: string;
   saveSnapshot?: string;
@@ -26,6 +28,10 @@ export interface GradeRequest {
   noInvoke?: boolean;
   /** The submission repository, for repository checks. */
   repoDir?: string;
+  /** Grade the repository alone, with no AWS call and no credentials (`--repo-only`; needs `repoDir`). */
+  repoOnly?: boolean;
+  /** Which door asked: an account out of reach is worded for it (no `aws configure` on a runner). */
+  door?: "cli" | "action";
   /** `false` turns probes off; `host` sends them to HOST[:PORT] instead of the resource's address. */
   probe: false | { timeoutSeconds: number; host?: string };
   /** The environment the SDK and calificar read (AWS_PROFILE, AWS_ENDPOINT_URL…); process.env by default. */
@@ -38,9 +44,10 @@ async function savedSnapshot(lab: Lab, file: string, repoDir: string | undefined
   const { readSnapshot } = await import("./snapshot-file.js");
   const snapshot = await readSnapshot(file);
   if (!(lab.resource.collector in snapshot.facts)) {
+    const otherLab = snapshot.lab ? { es: snapshot.lab, en: snapshot.lab } : INPUT.anotherLab;
     throw badInput({
-      es: `La instantánea ${file} no tiene datos de ${lab.resource.collector}: se recogió para ${snapshot.lab ?? "otro laboratorio"}`,
-      en: `Snapshot ${file} has no ${lab.resource.collector} data: it was collected for ${snapshot.lab ?? "another lab"}`,
+      es: fill(INPUT.snapshotOtherLab.es, { file, collector: lab.resource.collector, lab: otherLab.es }),
+      en: fill(INPUT.snapshotOtherLab.en, { file, collector: lab.resource.collector, lab: otherLab.en }),
     });
   }
   if (!repoDir || !lab.collectors.includes("repo")) return snapshot;
@@ -60,12 +67,12 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
   const probeHost = probe ? probe.host : undefined;
   const override = probeHost ? parseProbeHost(probeHost) : undefined;
   if (probeHost && !override) {
-    throw badInput({ es: `--probe-host no válido: ${probeHost} (usa HOST o HOST:PUERTO)`, en: `Invalid --probe-host: ${probeHost} (use HOST or HOST:PORT)` });
+    throw badInput(say(INPUT.badProbeHost, { value: probeHost }));
   }
   return collect({
     lab,
     region: await resolveRegion(request.region, profile, env),
-    aws: profile ? { profile } : {},
+    aws: { ...(profile ? { profile } : {}), ...request.aws },
     options: {
       ...(select ? { select } : {}),
       ...(request.noInvoke ? { noInvoke: true } : {}),
@@ -79,24 +86,51 @@ async function liveSnapshot(lab: Lab, request: GradeRequest, select: string | un
   });
 }
 
+/** The repository alone (`--repo-only`): no AWS call, no credentials, no account facts. */
+async function repositorySnapshot(lab: Lab, request: GradeRequest): Promise<Snapshot> {
+  if (!request.repoDir) throw badInput(INPUT.repoOnlyNeedsRepo);
+  if (request.snapshotFile) throw badInput(INPUT.repoOnlyWithSnapshot);
+  const [{ readRepoDir }, { SNAPSHOT_SCHEMA_VERSION }, { TOOL_NAME, toolVersion }] = await Promise.all([
+    import("../collect/repo.js"),
+    import("../core/snapshot.js"),
+    import("../files/version.js"),
+  ]);
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    lab: lab.id,
+    collectedAt: request.now().toISOString(),
+    account: null,
+    region: request.region ?? "-",
+    facts: lab.collectors.includes("repo") ? { repo: await readRepoDir(request.repoDir) } : {},
+    errors: [],
+  };
+}
+
 /** Load the lab, collect (or read a snapshot), evaluate: the grading that the CLI, the Action and the API share. */
 export async function gradeLab(request: GradeRequest): Promise<Result> {
-  const lab = await loadLab(request.lab, labDirs(request.labsDir));
+  const lab = typeof request.lab === "string" ? await loadLab(request.lab, labDirs(request.labsDir)) : request.lab;
   const select = request.select?.[lab.resource.select ?? ""] || undefined;
-  const snapshot = request.snapshotFile
-    ? await savedSnapshot(lab, request.snapshotFile, request.repoDir)
-    : await liveSnapshot(lab, request, select);
+  const snapshot = request.repoOnly
+    ? await repositorySnapshot(lab, request)
+    : request.snapshotFile
+      ? await savedSnapshot(lab, request.snapshotFile, request.repoDir)
+      : await liveSnapshot(lab, request, select);
   if (request.saveSnapshot) await writeFileAtomic(request.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
   const { evaluate } = await import("../core/evaluate.js");
+  const env = request.env ?? process.env;
   try {
-    return evaluate(lab, snapshot, { lang: request.lang, now: request.now(), ...(select ? { select } : {}) });
+    return evaluate(lab, snapshot, {
+      lang: request.lang,
+      now: request.now(),
+      ...(select ? { select } : {}),
+      ...(request.repoOnly ? { repoOnly: true } : {}),
+      where: { profile: request.profile ?? env["AWS_PROFILE"], door: request.door ?? "cli" },
+    });
   } catch (err) {
     // Facts are free-form in the snapshot format: a saved file whose facts have the wrong shape is
     // bad input, not a bug. A live collection's facts come from our collectors: that stays a crash.
     if (!request.snapshotFile || err instanceof UserError) throw err;
-    throw badInput(
-      { es: fill(MSG.snapshotUnreadable.es, { file: request.snapshotFile }), en: fill(MSG.snapshotUnreadable.en, { file: request.snapshotFile }) },
-      err instanceof Error ? err.message : String(err),
-    );
+    throw badInput(say(INPUT.snapshotUnreadable, { file: request.snapshotFile }), err instanceof Error ? err.message : String(err));
   }
 }

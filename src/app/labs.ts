@@ -1,7 +1,10 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { isCollectorName } from "../../checks/index.js";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 import type { Lab } from "../core/lab.js";
 import { parseLab } from "../core/parse-lab.js";
 import { packageDir } from "../files/package-root.js";
@@ -14,25 +17,19 @@ async function readLab(file: string, text: string): Promise<Lab> {
   const lab = await parseLab(text, file);
   const unknown = lab.collectors.filter((name) => !isCollectorName(name));
   if (unknown.length) {
-    throw badInput({
-      es: `El laboratorio ${file} usa ${unknown.length > 1 ? "colectores desconocidos" : "un colector desconocido"}: ${unknown.join(", ")}`,
-      en: `Lab ${file} uses ${unknown.length > 1 ? "unknown collectors" : "an unknown collector"}: ${unknown.join(", ")}`,
-    });
+    throw badInput(say(unknown.length > 1 ? INPUT.unknownCollectors : INPUT.unknownCollector, { source: file, names: unknown.join(", ") }));
   }
   return lab;
 }
 
-/** Lab directories searched in order: the instructor's first, then the bundled ones. */
+/**
+ * Lab directories searched in order: the instructor's first, then the bundled ones. A `--labs`
+ * folder that does not exist is refused: silently grading the bundled labs instead would mislead.
+ */
 export function labDirs(extra?: string): string[] {
-  return extra ? [resolve(extra), bundledLabsDir()] : [bundledLabsDir()];
-}
-
-/** Refuses a `--labs` folder that does not exist: silently grading the bundled labs would mislead. */
-export async function checkLabsDir(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw badInput({ es: `No existe la carpeta de laboratorios ${dir}`, en: `No labs folder at ${dir}` });
-  }
+  if (!extra) return [bundledLabsDir()];
+  if (!statSync(extra, { throwIfNoEntry: false })?.isDirectory()) throw badInput(say(INPUT.noLabsDir, { dir: extra }));
+  return [resolve(extra), bundledLabsDir()];
 }
 
 export async function listLabs(dirs: string[]): Promise<Lab[]> {
@@ -42,7 +39,7 @@ export async function listLabs(dirs: string[]): Promise<Lab[]> {
     try {
       names = (await readdir(dir)).filter((n) => n.endsWith(".json")).sort();
     } catch {
-      throw badInput({ es: `No se puede leer la carpeta de laboratorios ${dir}`, en: `Cannot read the labs folder ${dir}` });
+      throw badInput(say(INPUT.cannotReadLabsDir, { dir }));
     }
     for (const name of names) {
       let text: string;
@@ -50,7 +47,7 @@ export async function listLabs(dirs: string[]): Promise<Lab[]> {
         text = await readFile(join(dir, name), "utf8");
       } catch (err) {
         // A folder named *.json, or a file without read permission, among the instructor's labs.
-        throw badInput({ es: `No se puede leer el laboratorio ${join(dir, name)}`, en: `Cannot read the lab ${join(dir, name)}` }, (err as Error).message);
+        throw badInput(say(INPUT.cannotReadLab, { file: join(dir, name) }), (err as Error).message);
       }
       const lab = await readLab(join(dir, name), text);
       if (!byId.has(lab.id)) byId.set(lab.id, lab);
@@ -66,7 +63,7 @@ export async function loadLab(idOrPath: string, dirs: string[]): Promise<Lab> {
     try {
       text = await readFile(idOrPath, "utf8");
     } catch {
-      throw badInput({ es: `No existe el archivo de laboratorio ${idOrPath}`, en: `No lab file at ${idOrPath}` });
+      throw badInput(say(INPUT.noLabFile, { file: idOrPath }));
     }
     return readLab(idOrPath, text);
   }
@@ -81,8 +78,5 @@ export async function loadLab(idOrPath: string, dirs: string[]): Promise<Lab> {
     return readLab(file, text);
   }
   const known = (await listLabs(dirs)).map((l) => l.id).join(", ");
-  throw badInput({
-    es: `Laboratorio desconocido «${idOrPath}». Laboratorios disponibles: ${known}`,
-    en: `Unknown lab «${idOrPath}». Available labs: ${known}`,
-  });
+  throw badInput(say(INPUT.unknownLab, { id: idOrPath, known }));
 }

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 import { parseSnapshot, type Snapshot } from "../core/snapshot.js";
 
 export async function readSnapshot(file: string): Promise<Snapshot> {
@@ -7,7 +9,7 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw badInput({ es: `No se puede leer la instantánea ${file}`, en: `Cannot read snapshot ${file}` });
+    throw badInput(say(INPUT.cannotReadSnapshot, { file }));
   }
   return parseSnapshot(text, file);
 }

@@ -1,4 +1,5 @@
 import type { Report } from "../report/json.js";
+import type { ClassEntry } from "./merge.js";
 import { fill, type Lang, type Text } from "../core/text.js";
 
 /**
@@ -90,6 +91,12 @@ export function gradebookRowFromReport(report: Report, student: GradebookStudent
 
 export function gradebookRowNotGraded(student: GradebookStudent, why: Text): GradebookRow {
   return { student, graded: false, why };
+}
+
+/** A merged student's row (`calificar notas`): their report's, or why they were not graded. */
+export function gradebookRowFromEntry(entry: ClassEntry): GradebookRow {
+  const student = { id: entry.student.id, name: entry.student.name, email: entry.student.email };
+  return entry.kind === "graded" ? gradebookRowFromReport(entry.report, student) : gradebookRowNotGraded(student, entry.why);
 }
 
 /** Why an ungradable report was not graded, naming the first failed calls (`ec2:DescribeInstances AccessDenied`). */

@@ -35,6 +35,13 @@ export const deleteCommand = {
   deleteBucket: (name: string, region: string, force: boolean) =>
     ["aws", "s3", "rb", shellWord(`s3://${name}`), ...(force ? ["--force"] : []), "--region", shellWord(region)].join(" "),
   deleteLogGroup: (name: string, region: string) => aws("logs", "delete-log-group", { "log-group-name": name }, region),
+  /** Deleting fails while deletion protection is on; this turns it off first. */
+  disableDbDeletionProtection: (id: string, region: string) =>
+    aws("rds", "modify-db-instance", { "db-instance-identifier": id }, region, ["--no-deletion-protection", "--apply-immediately"]),
+  /** --skip-final-snapshot: the data is gone for good (the report says so, and how to keep a copy). */
+  deleteDbInstance: (id: string, region: string) => aws("rds", "delete-db-instance", { "db-instance-identifier": id }, region, ["--skip-final-snapshot"]),
+  deleteDbCluster: (id: string, region: string) => aws("rds", "delete-db-cluster", { "db-cluster-identifier": id }, region, ["--skip-final-snapshot"]),
+  deleteDbSnapshot: (id: string, region: string) => aws("rds", "delete-db-snapshot", { "db-snapshot-identifier": id }, region),
   listRdsInstances: (region: string) =>
     aws("rds", "describe-db-instances", { query: "DBInstances[].[DBInstanceIdentifier,DBInstanceClass,DBInstanceStatus]" }, region, ["--output", "text"]),
   /** `<ID>` is a placeholder: the network interfaces that revealed the database do not name it. */

@@ -16,6 +16,7 @@ export const CLEANUP_MSG = {
     "s3-bucket": { es: "Bucket S3", en: "S3 bucket" },
     "log-group": { es: "Grupo de registros de CloudWatch", en: "CloudWatch log group" },
     rds: { es: "Base de datos RDS", en: "RDS database" },
+    "rds-snapshot": { es: "Instantánea de RDS", en: "RDS snapshot" },
     efs: { es: "Sistema de archivos EFS", en: "EFS file system" },
     elasticache: { es: "Caché de ElastiCache", en: "ElastiCache cache" },
     "managed-service": { es: "Servicio gestionado", en: "Managed service" },
@@ -44,6 +45,13 @@ export const CLEANUP_MSG = {
     active_impaired: { es: "activo con problemas", en: "active, impaired" },
     failed: { es: "con error", en: "failed" },
     completed: { es: "completada", en: "completed" },
+    creating: { es: "creándose", en: "being created" },
+    deleting: { es: "borrándose", en: "being deleted" },
+    modifying: { es: "modificándose", en: "being modified" },
+    "backing-up": { es: "haciendo una copia", en: "backing up" },
+    starting: { es: "arrancando", en: "starting" },
+    rebooting: { es: "reiniciándose", en: "rebooting" },
+    "storage-full": { es: "sin espacio", en: "storage full" },
   } as Record<string, Text>,
   summary: {
     instance: { es: "{instanceType}, {state}", en: "{instanceType}, {state}" },
@@ -64,6 +72,12 @@ export const CLEANUP_MSG = {
     bucketUnread: { es: "contenido sin leer", en: "contents not read" },
     logGroup: { es: "{size} guardados", en: "{size} stored" },
     managed: { es: "{service}, {count} interfaz(ces) de red", en: "{service}, {count} network interface(s)" },
+    dbInstance: { es: "{engine} {dbClass}, {storageType} {size} GiB, {state}", en: "{engine} {dbClass}, {storageType} {size} GiB, {state}" },
+    dbInstanceMultiAz: {
+      es: "{engine} {dbClass}, {storageType} {size} GiB, Multi-AZ, {state}",
+      en: "{engine} {dbClass}, {storageType} {size} GiB, Multi-AZ, {state}",
+    },
+    dbSnapshot: { es: "manual, de {size} GiB, de {database}", en: "manual, {size} GiB, of {database}" },
   } as Record<string, Text>,
   line: {
     compute: { es: "cómputo {instanceType}", en: "compute {instanceType}" },
@@ -77,6 +91,12 @@ export const CLEANUP_MSG = {
     snapshot: { es: "almacenamiento ({tier}) {size} GB", en: "storage ({tier}) {size} GB" },
     storageClass: { es: "{storageClass} {size} GB", en: "{storageClass} {size} GB" },
     logs: { es: "almacenamiento {size} GB", en: "storage {size} GB" },
+    dbCompute: { es: "instancia {dbClass}", en: "instance {dbClass}" },
+    dbComputeMultiAz: { es: "instancia {dbClass}, Multi-AZ (×{factor})", en: "instance {dbClass}, Multi-AZ (×{factor})" },
+    dbStorage: { es: "almacenamiento {storageType} {size} GiB", en: "{storageType} storage {size} GiB" },
+    dbStorageMultiAz: { es: "almacenamiento {storageType} {size} GiB, Multi-AZ (×{factor})", en: "{storageType} storage {size} GiB, Multi-AZ (×{factor})" },
+    dbIops: { es: "IOPS provisionadas: {iops} (sin precio en la tabla)", en: "provisioned IOPS: {iops} (not in the price table)" },
+    dbSnapshot: { es: "copia de seguridad {size} GB", en: "backup storage {size} GB" },
   } as Record<string, Text>,
   note: {
     stopped: {
@@ -178,13 +198,60 @@ export const CLEANUP_MSG = {
       en: "the first command lists your databases; put the identifier in the second",
     },
     useConsole: { es: "bórralo desde la consola de {service}", en: "delete it from the {service} console" },
+    dbSkipFinalSnapshot: {
+      es: "--skip-final-snapshot la borra sin guardar copia: sus datos se pierden para siempre, con sus copias automáticas. Para conservarlos, cambia esa opción por --final-db-snapshot-identifier {id}-final (esa instantánea se cobra hasta que la borres)",
+      en: "--skip-final-snapshot deletes it without a copy: its data is lost for good, with its automated backups. To keep it, replace that option with --final-db-snapshot-identifier {id}-final (that snapshot bills until you delete it)",
+    },
+    dbReplica: {
+      es: "réplica de lectura de {source}: se borra sin copia final; los datos siguen en {source}",
+      en: "read replica of {source}: deleted without a final snapshot; the data stays in {source}",
+    },
+    dbDeletionProtection: {
+      es: "tiene la protección contra borrado activada: el primer comando la quita",
+      en: "deletion protection is on: the first command turns it off",
+    },
+    dbStopped: {
+      es: "detenida: no paga la instancia, sí su almacenamiento; AWS la vuelve a arrancar sola a los 7 días",
+      en: "stopped: no instance charge, but its storage bills; AWS starts it again by itself after 7 days",
+    },
+    dbStoppedUntil: {
+      es: "detenida: no paga la instancia, sí su almacenamiento; AWS la vuelve a arrancar sola el {date}",
+      en: "stopped: no instance charge, but its storage bills; AWS starts it again by itself on {date}",
+    },
+    dbPublic: {
+      es: "accesible desde internet: su IPv4 pública también se cobra",
+      en: "publicly accessible: its public IPv4 address bills too",
+    },
+    dbUnknownPrice: {
+      es: "no hay precio de {engine} {dbClass} en la tabla: falta el coste de la instancia",
+      en: "no price for {engine} {dbClass} in the table: the instance cost is missing",
+    },
+    dbUnknownStorage: {
+      es: "no hay precio del almacenamiento {storageType} en la tabla",
+      en: "no price for {storageType} storage in the table",
+    },
+    dbCluster: {
+      es: "es parte del clúster {cluster}, que guarda los datos y se cobra aparte: después bórralo con aws rds delete-db-cluster --db-cluster-identifier {cluster} --skip-final-snapshot",
+      en: "part of the cluster {cluster}, which holds the data and bills apart: then delete it with aws rds delete-db-cluster --db-cluster-identifier {cluster} --skip-final-snapshot",
+    },
+    dbOfEnvironment: {
+      es: "la creó el entorno de Elastic Beanstalk {environment}: al terminarlo, se borra o se guarda una instantánea según su política de borrado de la base de datos; revisa después las instantáneas",
+      en: "the Elastic Beanstalk environment {environment} created it: terminating it deletes it or keeps a snapshot, per its database deletion policy; check the snapshots afterwards",
+    },
+    dbSnapshotUpperBound: {
+      es: "cota superior: mientras haya bases de datos en la región, AWS no cobra las copias hasta el tamaño de sus discos",
+      en: "upper bound: while the region has databases, AWS does not bill backups up to the size of their storage",
+    },
     freeTier: {
       es: "capa gratuita: {allowance}",
       en: "free tier: {allowance}",
     },
   } as Record<string, Text>,
   allowance: {
-    "ec2-hours": { es: "750 h/mes de t2.micro o t3.micro", en: "750 h/month of t2.micro or t3.micro" },
+    "ec2-hours": {
+      es: "750 h/mes de t2.micro o t3.micro (cuentas anteriores al 15-07-2025)",
+      en: "750 h/month of t2.micro or t3.micro (accounts created before 2025-07-15)",
+    },
     "ebs-gb": { es: "30 GB de EBS", en: "30 GB of EBS" },
     "snapshot-gb": { es: "1 GB de instantáneas", en: "1 GB of snapshots" },
     "public-ipv4-hours": { es: "750 h/mes de IPv4 pública en instancias", en: "750 h/month of public IPv4 on instances" },
@@ -212,6 +279,8 @@ export const CLEANUP_MSG = {
     "s3:ListAllMyBuckets": { es: "los buckets S3", en: "S3 buckets" },
     "s3:GetBucketLocation": { es: "la región del bucket {target}", en: "the region of bucket {target}" },
     "s3:ListBucketVersions": { es: "el contenido del bucket {target}", en: "the contents of bucket {target}" },
+    "rds:DescribeDBInstances": { es: "las bases de datos RDS", en: "RDS databases" },
+    "rds:DescribeDBSnapshots": { es: "las instantáneas de RDS", en: "RDS snapshots" },
   } as Record<string, Text>,
   error: {
     denied: {
@@ -270,8 +339,8 @@ export const CLEANUP_MSG = {
       en: "{count} resource(s) have an unknown cost that is not added in.",
     },
     freeTierCovered: {
-      es: "Si tu cuenta aún tiene la capa gratuita de 12 meses, cubriría hasta {usd} USD/mes de esto.",
-      en: "If your account still has the 12-month free tier, it would cover up to {usd} USD/month of this.",
+      es: "Si tu cuenta es anterior al 15-07-2025 y aún tiene la capa gratuita de 12 meses, cubriría hasta {usd} USD/mes de esto; las cuentas más nuevas (plan gratuito) no tienen esas horas gratis: lo pagan sus créditos.",
+      en: "If your account was created before 2025-07-15 and still has the 12-month free tier, it would cover up to {usd} USD/month of this; newer accounts (the Free Plan) have no such free hours: their credits pay for it.",
     },
     clean: {
       es: "✓ No queda nada que cueste dinero en la(s) {count} región(es) revisada(s).",

@@ -8,6 +8,7 @@ export const cleanupCollectors: Record<CleanupCollectorName, () => Promise<{ def
   "cleanup-beanstalk": () => import("./collectors/beanstalk.js"),
   "cleanup-lambda": () => import("./collectors/lambda.js"),
   "cleanup-logs": () => import("./collectors/logs.js"),
+  "cleanup-rds": () => import("./collectors/rds.js"),
   "cleanup-s3": () => import("./collectors/s3.js"),
 };
 

@@ -18,6 +18,7 @@ export const ITEM_TYPES = [
   "s3-bucket",
   "log-group",
   "rds",
+  "rds-snapshot",
   "efs",
   "elasticache",
   "managed-service",

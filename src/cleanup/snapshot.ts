@@ -1,7 +1,7 @@
 // What a cleanup snapshot holds, shared by its collectors, its pricing and the CLI; no SDK code.
 
 /** Cleanup collectors read once per region; the global ones once per account. */
-export const REGIONAL_COLLECTORS = ["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs"] as const;
+export const REGIONAL_COLLECTORS = ["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs", "cleanup-rds"] as const;
 export const GLOBAL_COLLECTORS = ["cleanup-s3"] as const;
 export type CleanupCollectorName = (typeof REGIONAL_COLLECTORS)[number] | (typeof GLOBAL_COLLECTORS)[number];
 

@@ -1,13 +1,16 @@
 import { parseArgs as cittyParse, type ArgsDef } from "citty";
 import { badInput } from "../core/errors.js";
-import { isLang, type Lang, type Text } from "../core/text.js";
+import { isLang, say, type Lang, type Text } from "../core/text.js";
+import { ARGS, USAGE } from "./messages.js";
 
 /** An option as we declare it: citty's definition plus help text in every language. */
 export interface ArgSpec {
   type: "string" | "boolean" | "positional";
   description: Text;
+  /** `o` for `-o`; a longer alias is another long name (`solo-repo` for `--solo-repo`). */
   alias?: string;
-  valueHint?: string;
+  /** The value's placeholder in `--help`: a literal (`es|en`) or words in every language. */
+  valueHint?: string | Text;
   default?: string | boolean;
   /** Environment variable read when the option is absent. */
   env?: string;
@@ -18,6 +21,9 @@ export interface ParsedArgs {
   _: string[];
   values: Record<string, string | boolean | undefined>;
 }
+
+/** `-o` for a one-letter alias, `--solo-repo` for a word. */
+const flagOf = (alias: string) => (alias.length === 1 ? `-${alias}` : `--${alias}`);
 
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -42,15 +48,16 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
     if (token === "--") break;
     const m = /^--?(?:no-)?([^=]+)/.exec(token);
     if (m && token !== "-" && !/^-\d/.test(token) && !known.has(m[1]!) && !known.has(camel(m[1]!))) {
-      throw badInput({ es: `Opción desconocida: ${token}`, en: `Unknown option: ${token}` });
+      throw badInput(say(ARGS.unknownOption, { option: token }));
     }
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.type !== "string") continue;
-    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === `-${spec.alias}`));
+    const i = argv.findIndex((t) => t === `--${name}` || (spec.alias && t === flagOf(spec.alias)));
     // `--region=` is a missing value too, not a silent fall back to the default.
-    if (argv.includes(`--${name}=`) || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
-      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+    const empty = argv.includes(`--${name}=`) || (spec.alias !== undefined && argv.includes(`${flagOf(spec.alias)}=`));
+    if (empty || (i >= 0 && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("--")))) {
+      throw badInput(say(ARGS.missingValue, { name }));
     }
   }
   const parsed = cittyParse(argv, def) as unknown as Record<string, string | boolean | undefined>;
@@ -60,7 +67,7 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
     if (value === undefined && spec.env && env[spec.env]) value = env[spec.env];
     if (value === undefined && spec.env) value = spec.default;
     if (spec.type === "string" && typeof value === "boolean") {
-      throw badInput({ es: `Falta el valor de --${name}`, en: `--${name} needs a value` });
+      throw badInput(say(ARGS.missingValue, { name }));
     }
     out.values[name] = value;
   }
@@ -70,7 +77,7 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
 /** `--lang`, then CALIFICAR_LANG, then Spanish: one rule and one refusal for every command. */
 export function parseLang(value: string | boolean | undefined): Lang {
   const lang = typeof value === "string" && value !== "" ? value : "es";
-  if (!isLang(lang)) throw badInput({ es: `Idioma no disponible: ${lang} (usa es o en)`, en: `Language not available: ${lang} (use es or en)` });
+  if (!isLang(lang)) throw badInput(say(ARGS.badLang, { lang }));
   return lang;
 }
 
@@ -85,14 +92,13 @@ export function renderHelp(usage: Text, specs: ArgSpecs, lang: Lang, footer?: Te
   const rows = Object.entries(specs)
     .filter(([, s]) => s.type !== "positional")
     .map(([name, s]) => {
+      const hint = typeof s.valueHint === "string" ? s.valueHint : s.valueHint?.[lang];
       const flag =
-        s.type === "boolean" && s.default === true
-          ? `--no-${name}`
-          : `${s.alias ? `-${s.alias}, ` : ""}--${name}${s.valueHint ? ` ${s.valueHint}` : ""}`;
+        s.type === "boolean" && s.default === true ? `--no-${name}` : `${s.alias ? `${flagOf(s.alias)}, ` : ""}--${name}${hint ? ` ${hint}` : ""}`;
       return [flag, s.description[lang] + (s.env ? ` [${s.env}]` : "")] as const;
     });
   const width = Math.max(...rows.map(([f]) => f.length));
-  const lines = [usage[lang], "", lang === "es" ? "Opciones:" : "Options:"];
+  const lines = [usage[lang], "", USAGE.options[lang]];
   for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
   if (footer) lines.push("", footer[lang]);
   return lines.join("\n") + "\n";

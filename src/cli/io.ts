@@ -4,6 +4,11 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /**
+   * Ctrl-C (SIGINT) and SIGTERM, for a command that stops cleanly (`clase`): `handler` runs on the
+   * first; the returned function stops listening. bin.ts passes the process's; tests a fake.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function useColor(io: Io): boolean {

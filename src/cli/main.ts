@@ -1,7 +1,9 @@
 import { langFromArgv } from "./args.js";
 import { EXIT, UserError, type ExitCode } from "../core/errors.js";
 import type { Io } from "./io.js";
+import { fill } from "../core/text.js";
 import { toolVersion } from "../files/version.js";
+import { BUG } from "./messages.js";
 
 type Command = (argv: string[], io: Io) => Promise<ExitCode>;
 
@@ -12,6 +14,12 @@ const commands: Record<string, () => Promise<Command>> = {
   cleanup: async () => (await import("./commands/cleanup.js")).cleanup,
   politica: async () => (await import("./commands/policy.js")).policy,
   policy: async () => (await import("./commands/policy.js")).policy,
+  clase: async () => (await import("./commands/class.js")).classCommand,
+  class: async () => (await import("./commands/class.js")).classCommand,
+  tablero: async () => (await import("./commands/class-merge.js")).dashboardCommand,
+  dashboard: async () => (await import("./commands/class-merge.js")).dashboardCommand,
+  notas: async () => (await import("./commands/class-merge.js")).gradebookCommand,
+  gradebook: async () => (await import("./commands/class-merge.js")).gradebookCommand,
 };
 
 /** Runs the CLI and returns the exit code; never throws, never prints a stack unless --debug. */
@@ -41,11 +49,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       return err.exitCode;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(
-      lang === "es"
-        ? `calificar: error inesperado (es un fallo de calificar, no tuyo): ${message}\n  Ejecuta de nuevo con --debug y abre un issue con lo que salga.\n`
-        : `calificar: unexpected error (a bug in calificar, not yours): ${message}\n  Run again with --debug and open an issue with what it prints.\n`,
-    );
+    io.stderr.write(`calificar: ${fill(BUG.unexpected[lang], { message })}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return EXIT.cannotGrade;
   }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { listCandidates } from "../core/candidates.js";
 import { compileLab } from "../core/compile.js";
 import type { Lab } from "../core/lab.js";
@@ -8,7 +9,7 @@ import { makeContext, type CollectOptions, type Collector } from "./collector.js
 import { locateElsewhere } from "./locate.js";
 import { probeCandidates } from "./probe-stage.js";
 import type { ProbeSettings } from "./probes.js";
-import { cannotReachAws, credentialsProblem } from "./reachability.js";
+import { credentialsProblem } from "./reachability.js";
 
 /** Collector name -> collector; the grading registry is checks/index.ts. */
 export type CollectorLoader = (name: string) => Promise<Collector>;
@@ -47,6 +48,8 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
   // deadline become `timeout` errors and grading goes on with what arrived.
   const deadlineMs = awsDeadlineMs(request.env);
   const stop = new AbortController();
+  // Every call of the run listens to it: more than Node's 10 listeners is expected, not a leak.
+  setMaxListeners(0, stop.signal);
   const deadline = setTimeout(() => stop.abort(new Error(`calificar stopped waiting for AWS after ${deadlineMs / 1000} s`)), deadlineMs);
   const clients = new ClientPool({
     requestTimeout: Math.min(REQUEST_TIMEOUT_MS, deadlineMs),
@@ -57,12 +60,18 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
   const errors: CallError[] = [];
   const facts: Record<string, unknown> = {};
   try {
-    const [sts, ...collectors] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
+    const options = { ...request.options, ...(lab.parameters ? { parameters: lab.parameters } : {}) };
+    const [sts, ...loaded] = await Promise.all(["sts", ...lab.collectors].map(request.loadCollector));
+    const collectors = loaded.filter((c) => c.wanted?.(options) ?? true);
     // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
-    const context = (c: Collector) => makeContext(c, region, clients, request.options, errors);
+    const context = (c: Collector) => makeContext(c, region, clients, options, errors);
+    let stoppedAt: number | undefined;
     const identityCall = (sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>).then((identity) => {
       // Without credentials or a connection nothing else can answer: stop waiting for it.
-      if (credentialsProblem(errors)) stop.abort(new Error("no identity"));
+      if (credentialsProblem(errors)) {
+        stoppedAt = errors.length;
+        stop.abort(new Error("no identity"));
+      }
       return identity;
     });
     // Aborted calls end at once, so a failed identity does not wait for the listings.
@@ -72,25 +81,29 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
         facts[c.service] = await c.collect(context(c));
       }),
     ]);
-    const problem = credentialsProblem(errors);
-    if (problem) {
-      throw cannotReachAws(problem, { profile: request.aws.profile ?? request.env["AWS_PROFILE"], endpoint: request.env["AWS_ENDPOINT_URL"] });
+    // The calls aborted for want of an identity failed because of it: they carry the identity's cause.
+    const cause = stoppedAt !== undefined ? credentialsProblem(errors) : undefined;
+    if (cause) {
+      for (const e of errors.slice(stoppedAt)) if (e.code === "DeadlineExceeded") Object.assign(e, { kind: cause.kind, code: cause.code, message: cause.message });
     }
+    // An account out of reach (no credentials, no network) is recorded, not thrown: the caller still
+    // gets a snapshot, so a report can say why nothing was graded, and repository checks still run.
+    const reached = !credentialsProblem(errors);
     const compiled = compileLab(lab);
-    const candidates = listCandidates(compiled, facts);
+    const candidates = reached ? listCandidates(compiled, facts) : [];
     const skipped: SkippedAction[] = [];
     let probes: Record<string, ProbeRecord> | undefined;
-    if (lab.probes?.length) {
+    if (reached && lab.probes?.length) {
       if (request.probe) probes = await probeCandidates(compiled, candidates, request.probe);
       else skipped.push({ action: "http:GET", reason: "--no-probe" });
     }
     let elsewhere: Located[] | undefined;
     const owner = collectors.find((c) => c.service === lab.resource.collector);
     const listingFailed = errors.some((e) => lab.resource.requires?.includes(e.action));
-    if (request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
+    if (reached && request.searchOtherRegions && candidates.length === 0 && !listingFailed && owner?.locate) {
       const regionsCollector = await request.loadCollector("regions");
       // Errors in other regions carry their region: evaluation keeps them apart from the graded region's.
-      elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options: request.options, errors });
+      elsewhere = await locateElsewhere({ owner, regionsCollector, region, clients, options, errors });
     }
     const endpoint = request.env["AWS_ENDPOINT_URL"];
     return {

@@ -1,8 +1,9 @@
+import type { LabParameters } from "../core/lab.js";
 import { classifyAwsError } from "./aws-errors.js";
 import type { ClientPool } from "./clients.js";
 import type { CallError } from "../core/snapshot.js";
 
-/** Options a collector may read; each belongs to one service's labs. */
+/** Options a collector may read; each belongs to one service's labs or to the cleanup report. */
 export interface CollectOptions {
   /** Pick a function / bucket / environment by name instead of the best match. */
   select?: string;
@@ -10,7 +11,12 @@ export interface CollectOptions {
   noInvoke?: boolean;
   /** The submission repository, for repository checks (`--repo DIR`). */
   repoDir?: string;
-  [key: string]: unknown;
+  /** The graded lab's `parameters`: what its collectors need to know about it (lab-lambda's event). */
+  parameters?: LabParameters;
+  /** Cleanup: the account's id (from STS), for resources that name their owner. */
+  accountId?: string;
+  /** Cleanup: the regions being read, for the global collectors that list resources of every region. */
+  regions?: string[];
 }
 
 export interface CollectContext {
@@ -29,6 +35,8 @@ export interface Collector<F extends object = object> {
   service: string;
   /** Every IAM action this collector may call; the shipped policy is their union. */
   actions: readonly string[];
+  /** Whether this grading asks for its facts at all (the repository reader needs --repo); default yes. */
+  wanted?(options: CollectOptions): boolean;
   /** Facts for the graded region. */
   collect(ctx: CollectContext): Promise<F>;
   /** Ids of the lab's resources in another region, for "your instance is in eu-west-1". */

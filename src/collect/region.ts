@@ -1,6 +1,6 @@
 import { badInput, UserError } from "../core/errors.js";
-import { MSG } from "../core/messages.js";
-import { fill } from "../core/text.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 
 export const FALLBACK_REGION = "us-east-1";
 
@@ -11,7 +11,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 /** The region as given, or bad input naming where it came from. */
 function checked(region: string, from: string): string {
   if (REGION.test(region)) return region;
-  throw badInput({ es: fill(MSG.badRegion.es, { region, from }), en: fill(MSG.badRegion.en, { region, from }) });
+  throw badInput(say(INPUT.badRegion, { region, from }));
 }
 
 /**

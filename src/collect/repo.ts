@@ -4,7 +4,10 @@ import { basename, extname, posix, resolve } from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { defineCollector } from "./collector.js";
 import { badInput } from "../core/errors.js";
-import { REDACTED } from "../core/secrets.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
+import { ACCESS_KEY_ID, holdsSecret, isSecretName, REDACTED, redactText } from "../core/secrets.js";
+import { beanstalkOptionValue } from "./beanstalk-option.js";
 
 // Facts about the submission repository (`--repo DIR`, the Action's workspace) for `on: "repo"`
 // checks. No AWS call: it reads files, bounded in number and size, never follows symlinks, and
@@ -96,59 +99,17 @@ const SKIPPED_DIRS = new Set([".git", "node_modules", ".venv", "venv", "__pycach
 
 const ENV_NAMESPACE = "aws:elasticbeanstalk:application:environment";
 
-// Access key ids of long-term (AKIA) and temporary (ASIA) credentials; AWS's documented
-// examples end in EXAMPLE and are not anyone's key.
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----|^PuTTY-User-Key-File-\d+:/;
-// A key holding a secret: RDS_PASSWORD, DB_PASS, dbPassword, JWT_SECRET, API_KEY, _authToken…
-// but not author, passport or DB_PASSWORD_FILE.
-const SECRET_SUFFIX = /(password|passwd|pwd|secret|secretkey|secretaccesskey|apikey|privatekey|token)$/;
-const PASS_SUFFIX = /(^|[_.-])pass$/i;
 /** `KEY=value`, `KEY: value`, `"KEY": "value",`, `export KEY=value`, `- KEY=value`. */
 const KEY_VALUE = /^\s*(?:-\s*)?(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*)$/;
 /** `DB_PASSWORD=value` inside a command line. */
 const INLINE_ASSIGNMENT = /(?:^|[\s"'])([A-Za-z_]\w*)=("[^"]*"|'[^']*'|[^\s"']+)/g;
-const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^@\s]+)@/i;
-const URL_PASSWORD_GLOBAL = new RegExp(URL_PASSWORD.source, "gi");
 const CONFIG_EXTENSIONS = new Set([".env", ".config", ".json", ".yml", ".yaml", ".ini", ".cfg", ".conf", ".properties", ".toml"]);
 const LOCK_FILES = new Set(["package-lock.json", "npm-shrinkwrap.json", "composer.lock", "yarn.lock", "pnpm-lock.yaml"]);
 
-export function isSecretKey(name: string): boolean {
-  return SECRET_SUFFIX.test(name.replace(/[^A-Za-z0-9]/g, "").toLowerCase()) || PASS_SUFFIX.test(name);
-}
-
-/** A value that holds a secret, not one that points at it ($VAR, {{resolve:ssm:…}}, an ARN, <placeholder>). */
-export function isSecretValue(raw: string): boolean {
-  const value = unquote(raw);
-  if (value === "" || value === REDACTED || value === "~" || /^(null|true|false|yes|no|on|off)$/i.test(value)) return false;
-  if (/^(\$|%\(|\{\{|!|<.*>$|\[|\{)/.test(value)) return false;
-  if (/^arn:aws[\w-]*:(secretsmanager|ssm):/i.test(value)) return false;
-  if (/^(process\.env|os\.environ|env\()/.test(value)) return false;
-  return !/^(.)\1*$/.test(value); // xxxx, ****
-}
-
-/** A config line's value without quotes, trailing comma or an unquoted `# comment`. */
-function unquote(raw: string): string {
-  let value = raw.trim().replace(/[,;]$/, "").trim();
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  if (quoted) return quoted[2]!;
-  value = value.replace(/\s+#.*$/, "");
-  return value.trim();
-}
-
-/** The secret a `key: value` pair holds in plain text: a secret key's value, or a password inside a URL. */
-function holdsSecret(key: string, value: string): boolean {
-  if (isSecretKey(key) && isSecretValue(value)) return true;
-  const url = URL_PASSWORD.exec(value);
-  return Boolean(url && isSecretValue(url[1]!));
-}
-
 /** `DB_PASSWORD=x node app.js` → `DB_PASSWORD=[redacted] node app.js`: commands are shown in reports. */
 function redactCommand(command: string): string {
-  return command
-    .replace(INLINE_ASSIGNMENT, (whole, key: string) => (isSecretKey(key) ? whole.replace(/=.*$/s, `=${REDACTED}`) : whole))
-    .replace(URL_PASSWORD_GLOBAL, (whole, password: string) => whole.replace(`:${password}@`, `:${REDACTED}@`))
-    .replace(ACCESS_KEY_ID, REDACTED);
+  return redactText(command.replace(INLINE_ASSIGNMENT, (whole, key: string) => (isSecretName(key) ? whole.replace(/=.*$/s, `=${REDACTED}`) : whole)));
 }
 
 interface RepoFile {
@@ -272,7 +233,7 @@ function lineOf(counter: LineCounter, node: YamlNode | null | undefined): number
 
 /** A YAML/JSON scalar as Elastic Beanstalk reads an option value. */
 function optionValue(value: unknown): RepoOptionValue {
-  if (typeof value === "string") return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof value === "string") return beanstalkOptionValue(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null) return value;
   if (Array.isArray(value)) return value;
   if (typeof value === "object") return value as Record<string, unknown>;
@@ -487,7 +448,7 @@ export async function readRepoDir(dir: string): Promise<RepoFacts> {
   const root = resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
-    throw badInput({ es: `No existe la carpeta del repositorio ${dir}`, en: `No repository folder at ${dir}` });
+    throw badInput(say(INPUT.noRepoDir, { dir }));
   }
   return readRepo(root);
 }
@@ -496,11 +457,10 @@ export default defineCollector<RepoFacts>({
   service: "repo",
   // Files only: no AWS call, so nothing for the IAM policy.
   actions: [],
+  // Without --repo there are no repository facts at all, and evaluation leaves the lab's
+  // repository checks out of the grading (an empty object would fail them instead).
+  wanted: (options) => options.repoDir !== undefined,
   async collect(ctx) {
-    const dir = ctx.options.repoDir;
-    // Without --repo there are no repository facts at all, and evaluation skips the lab's
-    // repository checks (an empty object would fail them instead).
-    if (!dir) return undefined as unknown as RepoFacts;
-    return readRepoDir(dir);
+    return readRepoDir(ctx.options.repoDir!);
   },
 });

@@ -6,6 +6,8 @@ export const EXIT = {
   notPassed: 1,
   badInput: 2,
   cannotGrade: 3,
+  /** Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); only `clase` stops cleanly and says so. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -3,7 +3,8 @@ import { compileLab, type CompiledLab } from "./compile.js";
 import { errorMessage, gradeCheck, outcomeWithoutResource, type CheckScope } from "./grade-check.js";
 import type { Check, Lab } from "./lab.js";
 import { MSG } from "./messages.js";
-import type { CheckResult, GradedResource, Result } from "./result.js";
+import { credentialsProblem, unreachableText, type Whereabouts } from "./reach.js";
+import { missingRequired, type CheckResult, type GradedResource, type Result, type Scope } from "./result.js";
 import type { CallError, Snapshot } from "./snapshot.js";
 import { fill, type Lang } from "./text.js";
 
@@ -13,6 +14,10 @@ export interface EvaluateOptions {
   now: Date;
   /** Grade this candidate (by id or name) instead of the best match. */
   select?: string;
+  /** Grade the repository checks alone (`--repo-only`): the account's are left out of the grading. */
+  repoOnly?: boolean;
+  /** Who asked and through which door, to word an account out of reach (`--profile`, the Action). */
+  where?: Whereabouts;
 }
 
 interface Grading {
@@ -95,26 +100,54 @@ function gradeBest(ctx: Context, select: string | undefined): Grading {
 }
 
 function grade(ctx: Context, select: string | undefined): Grading {
+  // Nothing depends on the resource (--repo-only): there is no resource to pick.
+  const { checks } = ctx.compiled.lab;
+  if (checks.every((c) => ctx.independent.has(c))) return { checks: checks.map((c) => ctx.independent.get(c)!), resource: null, notes: [] };
   const listingError = ctx.regionErrors.find((e) => ctx.compiled.lab.resource.requires?.includes(e.action));
   if (listingError) return { checks: withoutResource(ctx, { status: "error", message: errorMessage(listingError, ctx.lang) }), resource: null, notes: [] };
   return gradeBest(ctx, select);
+}
+
+/** The account's checks left out of a repository-only grading: worth nothing, as maxScore leaves them out. */
+function notRequested(check: Check, lang: Lang): CheckResult {
+  return { ...outcomeWithoutResource(check, lang, { status: "skipped", message: MSG.accountNotGraded[lang] }), maxPoints: 0, hint: null };
+}
+
+/** What this grading covers, and why the account is not graded when it is not. */
+function scopeOf(snapshot: Snapshot, options: EvaluateOptions): Scope {
+  const repository = snapshot.facts["repo"] === undefined ? "not-requested" : "graded";
+  if (options.repoOnly) return { account: "not-requested", repository, reason: MSG.accountNotGraded[options.lang] };
+  const problem = credentialsProblem(snapshot.errors);
+  if (!problem) return { account: "graded", repository, reason: null };
+  const where = { endpoint: snapshot.endpoint, ...options.where };
+  return { account: "unreachable", repository, reason: unreachableText(problem, where)[options.lang] };
 }
 
 /** Grades a snapshot against a lab. Pure: no I/O, no clock, same input same result. */
 export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions): Result {
   const { lang } = options;
   const compiled = compileLab(lab);
+  const scopeOfGrading = scopeOf(snapshot, options);
   // Without --repo the repository checks are skipped and are not part of this grading: a student's
   // `npx calificar lab-beanstalk` is out of the account's points, the Action's out of all of them.
-  const gradedChecks = snapshot.facts["repo"] === undefined ? lab.checks.filter((c) => c.on !== "repo") : lab.checks;
+  // With --repo-only it is the other way round.
+  const inGrading = (c: Check) => (c.on === "repo" ? scopeOfGrading.repository === "graded" : scopeOfGrading.account !== "not-requested");
+  const gradedChecks = lab.checks.filter(inGrading);
   const maxScore = gradedChecks.reduce((sum, c) => sum + c.points, 0);
   const regionErrors = snapshot.errors.filter((e) => e.region === undefined || e.region === snapshot.region);
   const scope: CheckScope = { compiled, snapshot, errors: regionErrors, lang };
-  const independent = new Map(lab.checks.filter((c) => c.on === "repo" || c.on === "account").map((c) => [c, gradeCheck(c, {}, scope)] as const));
-  const { checks, resource, notes } = grade({ compiled, snapshot, lang, regionErrors, independent }, options.select);
+  const independent = new Map(
+    lab.checks
+      .filter((c) => c.on === "repo" || c.on === "account" || options.repoOnly)
+      .map((c) => [c, c.on !== "repo" && options.repoOnly ? notRequested(c, lang) : gradeCheck(c, {}, scope)] as const),
+  );
+  const graded = grade({ compiled, snapshot, lang, regionErrors, independent }, options.select);
+  const { checks, resource } = graded;
+  // An account out of reach (or not asked for) is said once, first; its checks' errors name the calls that failed.
+  const notes = scopeOfGrading.reason !== null ? [scopeOfGrading.reason, ...graded.notes] : graded.notes;
 
   const score = total(checks);
-  const requiredMet = checks.every((c) => !c.required || c.status === "passed");
+  const requiredMet = missingRequired(checks).length === 0;
   const passed = requiredMet && (maxScore === 0 ? true : (score / maxScore) * 100 >= lab.passMark);
   return {
     lab: { id: lab.id, title: lab.title[lang] },
@@ -128,6 +161,7 @@ export function evaluate(lab: Lab, snapshot: Snapshot, options: EvaluateOptions)
     passMark: lab.passMark,
     passed,
     ungradable: checks.length > 0 && checks.every((c, i) => c.status === "error" || !gradedChecks.includes(lab.checks[i]!)),
+    scope: scopeOfGrading,
     resource,
     notes,
     elsewhere: snapshot.elsewhere ?? [],

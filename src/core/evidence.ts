@@ -3,14 +3,9 @@ import type { Check } from "./lab.js";
 import { MSG } from "./messages.js";
 import { fill, type Lang, type Text } from "./text.js";
 
-/** A probe answer as collectors record it on a resource (see checks/http.ts). */
-export interface HttpAnswer {
-  path: string;
-  url: string;
-  status?: number;
-  body?: string;
-  error?: { code: string; message?: string };
-}
+/** A probe answer as the probe stage records it (schemas/snapshot.schema.json, `$defs/httpAnswer`). */
+export type { HttpAnswer } from "./schema-types/snapshot.js";
+import type { HttpAnswer } from "./schema-types/snapshot.js";
 
 const MAX_SHOWN = 60;
 

@@ -1,56 +1,16 @@
-import type { Text } from "./text.js";
+// A lab's types, derived from schemas/lab.schema.json (src/core/schema-types/lab.ts is generated
+// from it), so the code cannot drift from what validates a lab at load time.
+import type { Check as CheckDocument, LabDocument, LambdaParameters as LambdaDocument, Probe, Resource } from "./schema-types/lab.js";
 
-// Mirrors schemas/lab.schema.json, which is what validates a lab at load time.
-export interface Lab {
-  id: string;
-  title: Text;
-  summary?: Text;
-  collectors: string[];
-  resource: ResourceSpec;
-  probes?: ProbeSpec[];
-  passMark: number;
-  checks: Check[];
-}
+export type Lab = LabDocument;
+export type Check = CheckDocument;
+export type ResourceSpec = Resource;
+export type ProbeSpec = Probe;
 
-export interface ResourceSpec {
-  collector: string;
-  list: string;
-  label: Text;
-  plural?: Text;
-  id: string;
-  name?: string;
-  requires?: string[];
-  where?: object;
-  select?: string;
-  missing?: Text;
-  region?: string;
-}
+/** lab-lambda: the event of its one invocation, the field holding the message, and what its function looks like. */
+export type LambdaParameters = Omit<LambdaDocument, "event"> & { event: Record<string, unknown> };
 
-export interface ProbeSpec {
-  id: string;
-  host: string;
-  port: number;
-  scheme?: "http" | "https";
-  requests: { path: string }[];
-}
-
-export interface Check {
-  id: string;
-  points: number;
-  required?: boolean;
-  severity?: "error" | "warning";
-  title: Text;
-  hint: Text;
-  field?: Text;
-  fields?: Record<string, Text>;
-  subject?: string;
-  expected: object | boolean;
-  expectedText?: Text;
-  found?: string;
-  show?: "value" | "http";
-  requires?: string[];
-  on?: "resource" | "repo" | "account";
-  location?: string;
-  /** Remarks added to a passed check's message when its subject matches `when` (JSON Schema). */
-  notes?: { when: object | boolean; text: Text }[];
+/** What the lab's collectors need to know about this lab, by collector name. */
+export interface LabParameters {
+  lambda?: LambdaParameters;
 }

@@ -19,6 +19,10 @@ export const MSG = {
   matching: { es: "un texto que contenga «{pattern}»", en: "text containing «{pattern}»" },
   ofType: { es: "un valor de tipo {type}", en: "a value of type {type}" },
   listSeparator: { es: ", ", en: ", " },
+  accountNotGraded: {
+    es: "no se calificó: la cuenta de AWS no se revisa con --solo-repo",
+    en: "not graded: the AWS account is not checked with --repo-only",
+  },
   // errors turned into outcomes
   errDenied: {
     es: "no se pudo comprobar: falta el permiso {action} ({code}). Añádelo a tu usuario o rol (ver policies/calificar-readonly.json).",
@@ -80,20 +84,6 @@ export const MSG = {
     tls: { es: "ese puerto habla HTTPS (TLS), no HTTP", en: "that port speaks HTTPS (TLS), not HTTP" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
-  // A saved snapshot that validates but holds facts of a shape evaluation cannot read (hand-edited, corrupt).
-  snapshotUnreadable: {
-    es: "La instantánea {file} tiene datos que calificar no sabe leer: ¿se editó a mano? Vuelve a recogerla con --save-snapshot",
-    en: "Snapshot {file} holds data calificar cannot read: was it edited by hand? Collect it again with --save-snapshot",
-  },
-  badRegion: {
-    es: "Región no válida: «{region}» (de {from}); usa un nombre como us-east-1",
-    en: "Invalid region: «{region}» (from {from}); use a name such as us-east-1",
-  },
-  // Ctrl-C or SIGTERM: the CLI stops at once and says so.
-  interrupted: {
-    es: "calificar: interrumpido; no se escribió ningún archivo a medias.",
-    en: "calificar: interrupted; no file was left half-written.",
-  },
   // reports
   report: {
     lab: { es: "Laboratorio", en: "Lab" },
@@ -107,7 +97,9 @@ export const MSG = {
     passed: { es: "APROBADO", en: "PASSED" },
     notPassed: { es: "NO APROBADO", en: "NOT PASSED" },
     passMark: { es: "mínimo {mark}%", en: "pass mark {mark}%" },
+    writtenTo: { es: "informe completo en {file}", en: "full report in {file}" },
     requiredMissing: { es: "falta una comprobación obligatoria: {ids}", en: "a required check is missing: {ids}" },
+    requiredMissingMany: { es: "faltan {count} comprobaciones obligatorias: {ids}", en: "{count} required checks are missing: {ids}" },
     errorsHeading: { es: "Llamadas que fallaron", en: "Calls that failed" },
     emulator: { es: "(emulador en {endpoint})", en: "(emulator at {endpoint})" },
     required: { es: "obligatoria", en: "required" },
@@ -133,3 +125,92 @@ export const MSG = {
     generatedAt: { es: "Generado el {date}", en: "Generated on {date}" },
   } as Record<string, Text>,
 } satisfies Record<string, Text | Record<string, Text>>;
+
+/** What a user gave that calificar cannot use (exit code 2), said where it is found, in every language. */
+export const INPUT = {
+  labNotJson: { es: "El laboratorio {source} no es JSON válido", en: "Lab {source} is not valid JSON" },
+  labNotFormat: { es: "El laboratorio {source} no sigue el formato de laboratorio", en: "Lab {source} does not follow the lab format" },
+  labNotCompiling: {
+    es: "El laboratorio {source} tiene un esquema o una consulta que no compila",
+    en: "Lab {source} has a schema or query that does not compile",
+  },
+  labRepeatsCheck: { es: "El laboratorio {source} repite el id de comprobación «{id}»", en: "Lab {source} repeats check id «{id}»" },
+  unknownCollector: { es: "El laboratorio {source} usa un colector desconocido: {names}", en: "Lab {source} uses an unknown collector: {names}" },
+  unknownCollectors: { es: "El laboratorio {source} usa colectores desconocidos: {names}", en: "Lab {source} uses unknown collectors: {names}" },
+  noLabsDir: { es: "No existe la carpeta de laboratorios {dir}", en: "No labs folder at {dir}" },
+  cannotReadLabsDir: { es: "No se puede leer la carpeta de laboratorios {dir}", en: "Cannot read the labs folder {dir}" },
+  noLabFile: { es: "No existe el archivo de laboratorio {file}", en: "No lab file at {file}" },
+  unknownLab: { es: "Laboratorio desconocido «{id}». Laboratorios disponibles: {known}", en: "Unknown lab «{id}». Available labs: {known}" },
+  snapshotNotJson: { es: "La instantánea {source} no es JSON válido", en: "Snapshot {source} is not valid JSON" },
+  snapshotNotFormat: {
+    es: "La instantánea {source} no sigue el formato de instantánea (versión {version})",
+    en: "Snapshot {source} does not follow the snapshot format (version {version})",
+  },
+  cannotReadSnapshot: { es: "No se puede leer la instantánea {file}", en: "Cannot read snapshot {file}" },
+  snapshotOtherLab: {
+    es: "La instantánea {file} no tiene datos de {collector}: se recogió para {lab}",
+    en: "Snapshot {file} has no {collector} data: it was collected for {lab}",
+  },
+  anotherLab: { es: "otro laboratorio", en: "another lab" },
+  badProbeHost: { es: "--probe-host no válido: {value} (usa HOST o HOST:PUERTO)", en: "Invalid --probe-host: {value} (use HOST or HOST:PORT)" },
+  noRepoDir: { es: "No existe la carpeta del repositorio {dir}", en: "No repository folder at {dir}" },
+  cannotWrite: { es: "No se puede escribir {file}", en: "Cannot write {file}" },
+  cannotReadLab: { es: "No se puede leer el laboratorio {file}", en: "Cannot read the lab {file}" },
+  // A saved snapshot that validates but holds facts of a shape evaluation cannot read (hand-edited, corrupt).
+  snapshotUnreadable: {
+    es: "La instantánea {file} tiene datos que calificar no sabe leer: ¿se editó a mano? Vuelve a recogerla con --save-snapshot",
+    en: "Snapshot {file} holds data calificar cannot read: was it edited by hand? Collect it again with --save-snapshot",
+  },
+  badRegion: {
+    es: "Región no válida: «{region}» (de {from}); usa un nombre como us-east-1",
+    en: "Invalid region: «{region}» (from {from}); use a name such as us-east-1",
+  },
+  repoOnlyNeedsRepo: {
+    es: "--solo-repo califica solo el repositorio de la entrega: indica cuál con --repo CARPETA",
+    en: "--repo-only grades the submission repository alone: name it with --repo FOLDER",
+  },
+  repoOnlyWithSnapshot: {
+    es: "--solo-repo no lee la cuenta: no se puede usar con --snapshot",
+    en: "--repo-only does not read the account: it cannot be used with --snapshot",
+  },
+} satisfies Record<string, Text>;
+
+/** Why an account cannot be reached at all: the one sentence a student gets before exit code 3. */
+export const REACH = {
+  profileHasNoCredentials: {
+    es: "No hay credenciales de AWS válidas para el perfil «{profile}» ({code}). Comprueba que existe («aws configure list-profiles») o inicia sesión con «aws sso login --profile {profile}».",
+    en: "No valid AWS credentials for profile «{profile}» ({code}). Check that it exists («aws configure list-profiles») or sign in with «aws sso login --profile {profile}».",
+  },
+  credentialsExpired: {
+    es: "Tus credenciales de AWS caducaron ({code}). Renuévalas: «aws sso login», o copia las nuevas claves de tu laboratorio.",
+    en: "Your AWS credentials have expired ({code}). Renew them: «aws sso login», or copy your lab's new keys.",
+  },
+  identityDenied: {
+    es: "AWS rechazó tus credenciales al preguntar quién eres ({code}): la cuenta puede estar suspendida o una política de la organización las bloquea. Prueba otras credenciales o pregunta a quien administra la cuenta.",
+    en: "AWS refused your credentials when asked who you are ({code}): the account may be suspended, or an organization policy blocks them. Try other credentials or ask whoever runs the account.",
+  },
+  noCredentials: {
+    es: "No hay credenciales de AWS válidas ({code}). Configúralas con «aws configure» (o «aws sso login»), o usa --profile NOMBRE.",
+    en: "No valid AWS credentials ({code}). Set them up with «aws configure» (or «aws sso login»), or use --profile NAME.",
+  },
+  noCredentialsInAction: {
+    es: "No hay credenciales de AWS válidas en el flujo de trabajo ({code}). Añade antes un paso «aws-actions/configure-aws-credentials» (OIDC con role-to-assume, o secretos del repositorio), o usa repo-only: true para calificar solo el repositorio.",
+    en: "No valid AWS credentials in the workflow ({code}). Add an «aws-actions/configure-aws-credentials» step first (OIDC with role-to-assume, or repository secrets), or use repo-only: true to grade only the repository.",
+  },
+  cannotConnect: {
+    es: "No se pudo conectar con AWS ({code}). Revisa tu conexión.",
+    en: "Could not connect to AWS ({code}). Check your connection.",
+  },
+  cannotConnectEndpoint: {
+    es: "No se pudo conectar con AWS en {endpoint} ({code}). Revisa tu conexión y AWS_ENDPOINT_URL.",
+    en: "Could not connect to AWS at {endpoint} ({code}). Check your connection and AWS_ENDPOINT_URL.",
+  },
+  noAnswer: {
+    es: "AWS no respondió a tiempo ({code}): la conexión se abrió pero no llegó respuesta. Vuelve a intentarlo en un momento.",
+    en: "AWS did not answer in time ({code}): the connection opened but no answer came. Try again in a moment.",
+  },
+  noAnswerEndpoint: {
+    es: "AWS no respondió a tiempo en {endpoint} ({code}): la conexión se abrió pero no llegó respuesta. Revisa el emulador o AWS_ENDPOINT_URL.",
+    en: "AWS did not answer in time at {endpoint} ({code}): the connection opened but no answer came. Check the emulator or AWS_ENDPOINT_URL.",
+  },
+} satisfies Record<string, Text>;

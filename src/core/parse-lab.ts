@@ -3,7 +3,9 @@ import labSchema from "../../schemas/lab.schema.json" with { type: "json" };
 import { compileLab } from "./compile.js";
 import { badInput } from "./errors.js";
 import type { Lab } from "./lab.js";
+import { INPUT } from "./messages.js";
 import { describeSchemaErrors, newAjv } from "./schemas.js";
+import { say } from "./text.js";
 
 let validateLabFile: ValidateFunction | undefined;
 
@@ -19,14 +21,14 @@ export async function parseLab(text: string, source: string): Promise<Lab> {
     data = JSON.parse(text);
   } catch (err) {
     throw badInput(
-      { es: `El laboratorio ${source} no es JSON válido`, en: `Lab ${source} is not valid JSON` },
+      say(INPUT.labNotJson, { source }),
       (err as Error).message,
     );
   }
   const validate = labValidator();
   if (!validate(data)) {
     throw badInput(
-      { es: `El laboratorio ${source} no sigue el formato de laboratorio`, en: `Lab ${source} does not follow the lab format` },
+      say(INPUT.labNotFormat, { source }),
       describeSchemaErrors(validate.errors),
     );
   }
@@ -35,16 +37,14 @@ export async function parseLab(text: string, source: string): Promise<Lab> {
     compileLab(lab);
   } catch (err) {
     throw badInput(
-      { es: `El laboratorio ${source} tiene un esquema o una consulta que no compila`, en: `Lab ${source} has a schema or query that does not compile` },
+      say(INPUT.labNotCompiling, { source }),
       (err as Error).message,
     );
   }
   const seen = new Set<string>();
   for (const check of lab.checks) {
     if (seen.has(check.id)) {
-      throw badInput(
-        { es: `El laboratorio ${source} repite el id de comprobación «${check.id}»`, en: `Lab ${source} repeats check id «${check.id}»` },
-      );
+      throw badInput(say(INPUT.labRepeatsCheck, { source, id: check.id }));
     }
     seen.add(check.id);
   }

@@ -1,5 +1,4 @@
 import { Document, isScalar, visit } from "yaml";
-import type { Collector } from "../collect/collector.js";
 
 /** An IAM policy document as AWS reads it (field names are AWS's). */
 export interface PolicyDocument {
@@ -28,7 +27,7 @@ export interface PolicyOptions {
 }
 
 /** The IAM policy calificar needs: exactly the union of what the collectors declare. Pure. */
-export function policyDocument(collectors: readonly Pick<Collector, "actions">[], options: PolicyOptions = {}): PolicyDocument {
+export function policyDocument(collectors: readonly { actions: readonly string[] }[], options: PolicyOptions = {}): PolicyDocument {
   const actions = [...new Set(collectors.flatMap((c) => [...c.actions]))].sort();
   const readOnly = actions.filter((a) => !(a in ACTIVE_ACTIONS));
   const active = options.invoke === false ? [] : actions.filter((a) => a in ACTIVE_ACTIONS);

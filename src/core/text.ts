@@ -15,3 +15,8 @@ export function fill(template: string, data: Record<string, string | number> = {
     key in data ? String(data[key]) : whole,
   );
 }
+
+/** A sentence with its placeholders filled in every language: `badInput(say(INPUT.noLabFile, { file }))`. */
+export function say(template: Text, data: Record<string, string | number> = {}): Text {
+  return { es: fill(template.es, data), en: fill(template.en, data) };
+}

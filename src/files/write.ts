@@ -3,6 +3,8 @@ import { rmSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { badInput } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
 
 /** Temporary files being written right now, for an interrupted run to remove. */
 const inFlight = new Set<string>();
@@ -26,7 +28,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rename(temporary, file);
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw badInput({ es: `No se puede escribir ${file}`, en: `Cannot write ${file}` }, (err as Error).message);
+    throw badInput(say(INPUT.cannotWrite, { file }), (err as Error).message);
   } finally {
     inFlight.delete(temporary);
   }

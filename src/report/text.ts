@@ -1,5 +1,5 @@
 import { MSG } from "../core/messages.js";
-import type { CheckResult, CheckStatus, Result } from "../core/result.js";
+import { missingRequired, type CheckResult, type CheckStatus, type Result } from "../core/result.js";
 import { fill } from "../core/text.js";
 
 export interface TextOptions {
@@ -44,9 +44,22 @@ export function renderText(result: Result, options: TextOptions): string {
   lines.push(
     `${bold(t("score"))}: ${points(result.score)}/${points(result.maxScore)} (${percent}%) · ${verdict} · ${t("passMark", { mark: result.passMark })}`,
   );
-  const missing = result.checks.filter((c) => c.required && c.status !== "passed").map((c) => c.id);
-  if (missing.length && !result.passed) lines.push(t("requiredMissing", { ids: missing.join(", ") }));
+  const missing = missingRequired(result.checks);
+  if (missing.length && !result.passed) {
+    lines.push(t(missing.length > 1 ? "requiredMissingMany" : "requiredMissing", { ids: missing.join(", "), count: missing.length }));
+  }
   return lines.join("\n") + "\n";
+}
+
+/** One line for the terminal when the report itself went to a file (`--output`). */
+export function renderSummary(result: Result, options: TextOptions & { file: string }): string {
+  const t = (key: string, data?: Record<string, string | number>) => fill(MSG.report[key]![result.lang], data);
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const percent = result.maxScore ? Math.round((result.score / result.maxScore) * 100) : 100;
+  const verdict = result.passed ? paint("1;32", t("passed")) : paint("1;31", t("notPassed"));
+  const notes = result.notes.map((note) => paint("33", `→ ${note}\n`)).join("");
+  const score = `${points(result.score)}/${points(result.maxScore)} (${percent}%)`;
+  return `${notes}${result.lab.id}: ${score} · ${verdict} · ${t("writtenTo", { file: options.file })}\n`;
 }
 
 function renderCheck(

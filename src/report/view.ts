@@ -1,5 +1,5 @@
 import { MSG } from "../core/messages.js";
-import type { CheckResult, CheckStatus, Result } from "../core/result.js";
+import { missingRequired, type CheckResult, type CheckStatus, type Result } from "../core/result.js";
 import { fill, type Lang } from "../core/text.js";
 
 /** A localized UI word of the reports (MSG.report), with `{placeholders}` filled. */
@@ -125,7 +125,7 @@ export function reportView(result: Result): ReportView {
   const checks = result.checks.map((c) => checkView(c, lang));
   const counts = { passed: 0, failed: 0, error: 0, skipped: 0, total: checks.length };
   for (const c of checks) counts[c.status]++;
-  const missing = result.checks.filter((c) => c.required && c.status !== "passed").map((c) => c.id);
+  const missing = missingRequired(result.checks);
   const r = result.resource;
   const named = (id: string, name: string | null) => (name ? `${id} (${name})` : id);
   return {
@@ -142,7 +142,10 @@ export function reportView(result: Result): ReportView {
     verdictMark: result.passed ? "✓" : "✗",
     passMark: say(lang, "passMark", { mark: result.passMark }),
     passedCount: say(lang, "passedCount", { passed: counts.passed, total: counts.total }),
-    requiredMissing: missing.length && !result.passed ? say(lang, "requiredMissing", { ids: missing.join(", ") }) : null,
+    requiredMissing:
+      missing.length && !result.passed
+        ? say(lang, missing.length > 1 ? "requiredMissingMany" : "requiredMissing", { ids: missing.join(", "), count: missing.length })
+        : null,
     checksCaption: say(lang, "checksCaption", { lab: result.lab.id }),
     account: result.account ? `${result.account.id} (${result.account.arn})` : say(lang, "noAccount"),
     region: result.region,

@@ -48,14 +48,17 @@ describe("action.yml", () => {
   };
   const source = readFileSync(join(ROOT, "src", "action", "run.ts"), "utf8");
 
-  it("runs the committed bundle on node20", () => {
-    expect(action.runs).toEqual({ using: "node20", main: "dist/action.js" });
+  // GitHub's hosted runners dropped Node 20 on 23 September 2026.
+  it("runs the committed bundle on node24", () => {
+    expect(action.runs).toEqual({ using: "node24", main: "dist/action.js" });
   });
 
   it("declares the issue's inputs, with their defaults", () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(["fail-on-fail", "format", "lab", "labs-dir", "lang", "region", "repo-path", "report-path"]);
+    expect(Object.keys(action.inputs).sort()).toEqual(["fail-on-fail", "format", "lab", "labs-dir", "lang", "region", "repo-only", "repo-path", "report-path"]);
     expect(action.inputs["lab"]?.required).toBe(true);
-    expect(action.inputs["lang"]?.default).toBe("es");
+    // No default: the input, then CALIFICAR_LANG, then Spanish, as the CLI reads them.
+    expect(action.inputs["lang"]?.default).toBeUndefined();
+    expect(action.inputs["repo-only"]?.default).toBe("false");
     expect(action.inputs["fail-on-fail"]?.default).toBe("true");
     expect(action.inputs["repo-path"]?.default).toBe("${{ github.workspace }}");
     expect(action.inputs["format"]?.default).toBe("json");

@@ -74,7 +74,13 @@ interface ActionRun {
 }
 
 /** One step of a job: the runner's environment for `uses: <org>/calificar@v1` with `with:` inputs. */
-async function runAction(fixture: string, inputs: Record<string, string>, files: Record<string, string> = {}): Promise<ActionRun> {
+async function runAction(
+  fixture: string,
+  inputs: Record<string, string>,
+  files: Record<string, string> = {},
+  /** Changes to the step's environment; `undefined` removes a variable (a workflow without AWS credentials). */
+  envChanges: Record<string, string | undefined> = {},
+): Promise<ActionRun> {
   const job = mkdtempSync(join(tmpdir(), "calificar-job-"));
   const workspace = join(job, "work", "entrega", "entrega");
   cpSync(join(ROOT, "test", "fixtures", "repos", fixture), workspace, { recursive: true });
@@ -107,6 +113,10 @@ async function runAction(fixture: string, inputs: Record<string, string>, files:
     AWS_SHARED_CREDENTIALS_FILE: join(job, "no-credentials"),
     CALIFICAR_PROBE_HOST: `127.0.0.1:${app.port}`,
   };
+  for (const [name, value] of Object.entries(envChanges)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
   const child = spawn(process.execPath, [join(actionDir, "dist", "action.js")], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -174,6 +184,44 @@ describe("node dist/action.js, as the runner runs it", () => {
     expect(run.stdout).toContain("::error::calificar: Laboratorio desconocido «lab-nada»");
     expect(run.outputs).toMatchObject({ passed: "false" });
     expect(JSON.parse(Buffer.from(run.outputs["result"]!, "base64").toString("utf8"))).toEqual({ version: 1, status: "error", max_score: 0, tests: [] });
-    expect(run.summary).toBe("");
+    expect(run.outputs).toMatchObject({ score: "0", "max-score": "0" });
+    expect(run.summary).toContain("## calificar: no se pudo calificar");
+    expect(run.summary).toContain("Laboratorio desconocido «lab-nada»");
   });
+});
+
+// A submission repository's workflow often has no access to the student's account.
+const NO_CREDENTIALS = { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_ENDPOINT_URL: undefined };
+
+describe("node dist/action.js without AWS credentials", () => {
+  it("still grades the repository, writes the report, the outputs and the summary, and fails the step saying how to give it credentials", async () => {
+    const run = await runAction("beanstalk-list", { lab: "lab-beanstalk" }, {}, NO_CREDENTIALS);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8"));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.scope).toMatchObject({ account: "unreachable", repository: "graded" });
+    expect(report.scope.reason).toContain("aws-actions/configure-aws-credentials");
+    // The repository's five checks are graded; the account's are errors, never failed.
+    const byId = Object.fromEntries(report.checks.map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(byId["procfile"]).toBe("passed");
+    expect(byId["environment-ready"]).toBe("error");
+    expect(report.checks.filter((c: { status: string }) => c.status === "failed")).toEqual([]);
+    expect(run.outputs).toMatchObject({ score: String(report.score), "max-score": "19", passed: "false" });
+    expect(run.summary).toContain("aws-actions/configure-aws-credentials");
+    const commands = workflowCommands(run.stdout).filter((c) => c.command === "error");
+    expect(commands.at(-1)?.message).toMatch(/^lab-beanstalk: no se pudo calificar la cuenta de AWS: No hay credenciales de AWS válidas en el flujo de trabajo/);
+    expect(run.stdout + run.stderr).not.toContain("NodeVersionSupportWarning");
+  }, 60_000);
+
+  it("with repo-only: true grades the repository alone, calls no AWS, and passes on the repository's points", async () => {
+    const before = fake.calls.length;
+    const run = await runAction("beanstalk-list", { lab: "lab-beanstalk", "repo-only": "true" }, {}, NO_CREDENTIALS);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(fake.calls.length).toBe(before);
+    const report = JSON.parse(readFileSync(run.outputs["report-path"]!, "utf8"));
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.scope).toMatchObject({ account: "not-requested", repository: "graded" });
+    expect(run.outputs).toMatchObject({ score: "5", "max-score": "5", passed: "true" });
+    expect(run.summary).toContain("5/5");
+  }, 60_000);
 });

@@ -226,6 +226,7 @@ describe("run(): what cannot be graded fails the step with a sentence", () => {
     [{ lab: "lab-beanstalk", lang: "fr" }, "calificar: Idioma no disponible: fr (usa es o en)"],
     [{ lab: "lab-beanstalk", format: "pdf" }, "calificar: Formato desconocido: pdf"],
     [{ lab: "lab-beanstalk", "fail-on-fail": "quizás" }, "calificar: fail-on-fail debe ser true o false, no «quizás»"],
+    [{ lab: "lab-beanstalk", "repo-only": "sí" }, "calificar: repo-only debe ser true o false, no «sí»"],
   ])("%o", async (values, message) => {
     inputs(values);
     await run(jobEnv(workspace("beanstalk-list")));
@@ -233,14 +234,20 @@ describe("run(): what cannot be graded fails the step with a sentence", () => {
     expect(core.setFailed.mock.calls[0]![0]).toContain(message);
     expect(outputs()["passed"]).toBe("false");
     expect(decoded(outputs()["result"])).toEqual({ version: 1, status: "error", max_score: 0, tests: [] });
-    expect(core.summary.write).not.toHaveBeenCalled();
+    // Nothing graded, yet a workflow that reads the outputs and the summary still finds them.
+    expect(outputs()["score"]).toBe("0");
+    expect(outputs()["max-score"]).toBe("0");
+    expect(core.summary.write).toHaveBeenCalledTimes(1);
   });
 
   it("says it cannot reach AWS when the endpoint refuses, in the input's language", async () => {
     const repo = workspace("beanstalk-list");
     inputs({ lab: "lab-beanstalk", "repo-path": repo, lang: "en" });
     await run(jobEnv(repo, { AWS_ENDPOINT_URL: `http://127.0.0.1:${await freePort()}` }));
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining("calificar: Could not connect to AWS at http://127.0.0.1:"));
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining("lab-beanstalk: the AWS account could not be graded: Could not connect to AWS at http://127.0.0.1:"));
+    // Still graded what it could: outputs and the job summary are there for the workflow.
+    expect(outputs()["max-score"]).toBe("19");
+    expect(core.summary.write).toHaveBeenCalledTimes(1);
     expect(everythingPrinted()).not.toContain(SECRET_KEY);
   });
 });

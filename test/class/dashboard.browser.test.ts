@@ -1,30 +1,17 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderDashboard } from "../../src/class/dashboard.js";
 import { mergeClass, type ClassEntry, type ClassSummary } from "../../src/class/merge.js";
 import type { Lang } from "../../src/core/text.js";
+import { browserSuiteTitle, launchChromium, lowContrast, RUN_BROWSER_TESTS } from "../support/chromium.js";
 import { notGraded, randomClass } from "./fixtures.js";
 
 // The dashboard in a real Chromium, opened from file:// as an instructor would. In CI a missing
 // Chromium fails these tests (a skipped browser test proves nothing); elsewhere they are skipped.
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = Boolean(process.env.CI);
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type Graded = Extract<ClassEntry, { kind: "graded" }>;
 
@@ -67,54 +54,16 @@ interface PageGlobals {
   getComputedStyle(element: PageElement): { color: string; backgroundColor: string };
 }
 
-/** WCAG contrast of every visible element that shows text, against its nearest opaque background. */
-function lowContrast(page: Page): Promise<{ text: string; ratio: number }[]> {
-  return page.evaluate(() => {
-    const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
-    const TEXT_NODE = 3;
-    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([r, g, b]: number[]) => {
-      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
-    };
-    const background = (el: PageElement | null): number[] => {
-      for (; el; el = el.parentElement) {
-        const c = rgb(getComputedStyle(el).backgroundColor);
-        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const low: { text: string; ratio: number }[] = [];
-    for (const el of Array.from(document.body.querySelectorAll("*"))) {
-      const own = Array.from(el.childNodes)
-        .filter((n) => n.nodeType === TEXT_NODE && n.textContent!.trim())
-        .map((n) => n.textContent!.trim());
-      if (!own.length || el.closest("[aria-hidden=true]") || el.closest(".visually-hidden") || !el.getClientRects().length) continue;
-      const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < 4.5) low.push({ text: own.join(" ").slice(0, 40), ratio: Math.round(ratio * 100) / 100 });
-    }
-    return low;
-  });
-}
 
-// Counted as a failed test in CI when Chromium is missing (the suite below then fails in its setup too).
-describe.runIf(IN_CI)("Chromium for the browser tests, in CI", () => {
-  it(`is installed at ${CHROMIUM}`, () => {
-    expect(HAS_CHROMIUM, `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`).toBe(true);
-  });
-});
-
-describe.skipIf(!HAS_CHROMIUM && !IN_CI)(
-  HAS_CHROMIUM || IN_CI ? "class dashboard in Chromium" : `class dashboard in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`,
+describe.runIf(RUN_BROWSER_TESTS)(
+  browserSuiteTitle("class dashboard in Chromium"),
   () => {
     let browser: Browser;
     const dir = mkdtempSync(join(tmpdir(), "calificar-dashboard-"));
     const files = new Map<Lang, string>();
 
     beforeAll(async () => {
-      if (!HAS_CHROMIUM) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      browser = await launchChromium();
       for (const lang of ["es", "en"] as const) {
         const file = join(dir, `tablero-${lang}.html`);
         writeFileSync(file, renderDashboard(SUMMARY, lang));

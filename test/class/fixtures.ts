@@ -106,6 +106,7 @@ export function classReport(spec: ReportSpec): ClassReport {
     passMark,
     passed,
     ungradable: spec.ungradable ?? false,
+    scope: { account: "graded", repository: "not-requested", reason: null },
     resource: { kind: "instance", id: "i-0123456789abcdef0", name: "servidor", region: spec.student.region ?? "eu-west-1", others: [] },
     notes: [],
     elsewhere: [],

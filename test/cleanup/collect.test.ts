@@ -3,6 +3,7 @@ import { DescribeRegionsCommand, EC2Client, EC2ServiceException } from "@aws-sdk
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, RDSClient } from "@aws-sdk/client-rds";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
@@ -18,7 +19,8 @@ const eb = mockClient(ElasticBeanstalkClient);
 const lambda = mockClient(LambdaClient);
 const logs = mockClient(CloudWatchLogsClient);
 const s3 = mockClient(S3Client);
-const mocks = [sts, ec2, elb, eb, lambda, logs, s3];
+const rds = mockClient(RDSClient);
+const mocks = [sts, ec2, elb, eb, lambda, logs, s3, rds];
 const credentials = async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "example" });
 const request = (extra: Partial<Parameters<typeof collectCleanup>[0]> = {}) => ({
   homeRegion: "us-east-1",
@@ -39,6 +41,8 @@ beforeEach(() => {
   lambda.on(ListFunctionsCommand).resolves({ Functions: [] });
   logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+  rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
 });
 
 describe("collectCleanup", () => {
@@ -47,11 +51,12 @@ describe("collectCleanup", () => {
     const snapshot = await collectCleanup(request());
     expect(snapshot).toMatchObject({ lab: "cleanup", region: "us-east-1", account: { id: "123456789012" }, collectedAt: "2026-11-28T10:30:00.000Z", errors: [] });
     expect(snapshot.facts["regions"]).toEqual({ regions: ["eu-west-1", "sa-east-1", "us-east-1"] });
-    for (const collector of ["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs"]) {
+    for (const collector of ["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs", "cleanup-rds"]) {
       expect(Object.keys(snapshot.facts[collector] as object).sort(), collector).toEqual(["eu-west-1", "sa-east-1", "us-east-1"]);
     }
     expect(snapshot.facts["cleanup-s3"]).toEqual({ buckets: [] });
     expect(elb.commandCalls(DescribeLoadBalancersCommand)).toHaveLength(3);
+    expect(rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(3);
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(1);
   });
 

@@ -19,6 +19,7 @@ import {
 } from "@aws-sdk/client-elastic-beanstalk";
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, RDSClient, RDSServiceException, type DBInstance, type DBSnapshot } from "@aws-sdk/client-rds";
 import {
   GetBucketLocationCommand,
   ListBucketsCommand,
@@ -34,6 +35,7 @@ import ec2 from "../../src/cleanup/collectors/ec2.js";
 import elbv2 from "../../src/cleanup/collectors/elbv2.js";
 import lambda from "../../src/cleanup/collectors/lambda.js";
 import logs from "../../src/cleanup/collectors/logs.js";
+import rds from "../../src/cleanup/collectors/rds.js";
 import s3, { MAX_VERSION_PAGES } from "../../src/cleanup/collectors/s3.js";
 import { ClientPool } from "../../src/collect/clients.js";
 import { makeContext, type CollectOptions, type Collector } from "../../src/collect/collector.js";
@@ -42,7 +44,8 @@ import type { CallError } from "../../src/core/snapshot.js";
 // Responses are shaped after the API references: EC2's DescribeInstances Reservations[].Instances[],
 // DescribeVolumes Volumes[].Attachments[], DescribeAddresses (not paginated), DescribeNatGateways'
 // NatGatewayAddresses; ELBv2's LoadBalancers[].State.Code; Beanstalk's EnvironmentResources;
-// S3's ListBuckets BucketRegion and ListObjectVersions markers.
+// S3's ListBuckets BucketRegion and ListObjectVersions markers; RDS's DescribeDBInstances DBInstances[]
+// and DescribeDBSnapshots DBSnapshots[], paged with Marker.
 
 const mocks = {
   ec2: mockClient(EC2Client),
@@ -51,6 +54,7 @@ const mocks = {
   lambda: mockClient(LambdaClient),
   logs: mockClient(CloudWatchLogsClient),
   s3: mockClient(S3Client),
+  rds: mockClient(RDSClient),
 };
 let pool: ClientPool;
 
@@ -378,8 +382,122 @@ describe("cleanup-s3", () => {
   });
 });
 
+/** A database as DescribeDBInstances describes it (abridged), made in the Beanstalk lesson. */
+function dbInstance(id: string, more: Partial<DBInstance> = {}): DBInstance {
+  return {
+    DBInstanceIdentifier: id,
+    DBInstanceClass: "db.t4g.micro",
+    Engine: "postgres",
+    EngineVersion: "16.4",
+    DBInstanceStatus: "available",
+    MasterUsername: "ebroot",
+    DBName: "ebdb",
+    Endpoint: { Address: `${id}.c9akciq32.us-east-1.rds.amazonaws.com`, Port: 5432, HostedZoneId: "Z2R2ITUGPM61AM" },
+    AllocatedStorage: 20,
+    InstanceCreateTime: new Date("2026-11-20T10:00:00.000Z"),
+    BackupRetentionPeriod: 7,
+    AvailabilityZone: "us-east-1a",
+    MultiAZ: false,
+    StorageType: "gp3",
+    Iops: 3000,
+    StorageThroughput: 125,
+    PubliclyAccessible: false,
+    StorageEncrypted: true,
+    DeletionProtection: false,
+    DBInstanceArn: `arn:aws:rds:us-east-1:123456789012:db:${id}`,
+    TagList: [],
+    ...more,
+  };
+}
+
+function dbSnapshot(id: string, more: Partial<DBSnapshot> = {}): DBSnapshot {
+  return {
+    DBSnapshotIdentifier: id,
+    DBInstanceIdentifier: "mi-db",
+    SnapshotCreateTime: new Date("2026-11-27T10:00:00.000Z"),
+    Engine: "postgres",
+    AllocatedStorage: 20,
+    Status: "available",
+    Port: 5432,
+    AvailabilityZone: "us-east-1a",
+    SnapshotType: "manual",
+    StorageType: "gp3",
+    Encrypted: true,
+    DBSnapshotArn: `arn:aws:rds:us-east-1:123456789012:snapshot:${id}`,
+    ...more,
+  };
+}
+
+describe("cleanup-rds", () => {
+  it("lists databases with class, engine, storage, Multi-AZ and status, over every page", async () => {
+    const markers: (string | undefined)[] = [];
+    mocks.rds.on(DescribeDBInstancesCommand).callsFake((input: { Marker?: string }) => {
+      markers.push(input.Marker);
+      return input.Marker === "db-page-2"
+        ? { DBInstances: [dbInstance("otra-db", { DBInstanceClass: "db.t3.micro", Engine: "mysql", StorageType: "gp2", MultiAZ: true, DBInstanceStatus: "stopped", AutomaticRestartTime: new Date("2026-12-04T10:00:00.000Z") })] }
+        : {
+            DBInstances: [
+              dbInstance("mi-db", {
+                PubliclyAccessible: true,
+                DeletionProtection: true,
+                TagList: [{ Key: "elasticbeanstalk:environment-name", Value: "mi-app-env" }],
+              }),
+            ],
+            Marker: "db-page-2",
+          };
+    });
+    mocks.rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [dbSnapshot("mi-db-final")] });
+    const { facts, errors } = await run(rds);
+    expect(errors).toEqual([]);
+    expect(markers).toEqual([undefined, "db-page-2"]);
+    expect(facts.dbInstances).toEqual([
+      {
+        dbInstanceIdentifier: "mi-db",
+        dbInstanceClass: "db.t4g.micro",
+        engine: "postgres",
+        engineVersion: "16.4",
+        status: "available",
+        storageType: "gp3",
+        allocatedStorage: 20,
+        iops: 3000,
+        multiAz: false,
+        publiclyAccessible: true,
+        deletionProtection: true,
+        automaticRestartTime: null,
+        readReplicaSource: null,
+        dbClusterIdentifier: null,
+        beanstalkEnvironmentName: "mi-app-env",
+        createTime: "2026-11-20T10:00:00.000Z",
+      },
+      expect.objectContaining({ dbInstanceIdentifier: "otra-db", engine: "mysql", multiAz: true, status: "stopped", automaticRestartTime: "2026-12-04T10:00:00.000Z" }),
+    ]);
+    expect(facts.dbSnapshots).toEqual([
+      { dbSnapshotIdentifier: "mi-db-final", dbInstanceIdentifier: "mi-db", engine: "postgres", status: "available", allocatedStorage: 20, createTime: "2026-11-27T10:00:00.000Z" },
+    ]);
+  });
+
+  it("asks only for manual snapshots: automated backups go with their database", async () => {
+    mocks.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+    mocks.rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [dbSnapshot("a"), dbSnapshot("rds:mi-db-2026-11-27-06-10", { SnapshotType: "automated" })] });
+    const { facts } = await run(rds);
+    expect(mocks.rds.commandCalls(DescribeDBSnapshotsCommand).map((c) => c.args[0].input)).toEqual([{ SnapshotType: "manual" }]);
+    expect(facts.dbSnapshots!.map((s) => s.dbSnapshotIdentifier)).toEqual(["a"]);
+  });
+
+  it("records a denied DescribeDBInstances as unknown (null), not as no databases, and still lists snapshots", async () => {
+    mocks.rds.on(DescribeDBInstancesCommand).rejects(
+      new RDSServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: "User is not authorized to perform: rds:DescribeDBInstances" }),
+    );
+    mocks.rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [dbSnapshot("mi-db-final")] });
+    const { facts, errors } = await run(rds, {}, "eu-west-1");
+    expect(facts.dbInstances).toBeNull();
+    expect(facts.dbSnapshots).toHaveLength(1);
+    expect(errors).toEqual([expect.objectContaining({ action: "rds:DescribeDBInstances", kind: "denied", collector: "cleanup-rds", region: "eu-west-1" })]);
+  });
+});
+
 describe("declared actions", () => {
-  it.each([ec2, elbv2, beanstalk, lambda, logs, s3] as Collector[])("$service declares only read actions", (collector) => {
+  it.each([ec2, elbv2, beanstalk, lambda, logs, s3, rds] as Collector[])("$service declares only read actions", (collector) => {
     expect(collector.actions.length).toBeGreaterThan(0);
     expect(collector.actions.filter((a) => !/^[a-z0-9-]+:(Describe|Get|List)[A-Z]/.test(a))).toEqual([]);
   });

@@ -30,9 +30,23 @@ describe("shellWord", () => {
       deleteCommand.deleteLoadBalancer("arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/b", r),
       deleteCommand.terminateEnvironment("env", r),
       deleteCommand.deleteBucket("b", r, true),
+      deleteCommand.deleteDbInstance("mi-db", r),
+      deleteCommand.deleteDbSnapshot("mi-db-final", r),
+      deleteCommand.deleteDbCluster("mi-cluster", r),
     ];
     expect(all.every((c) => c.startsWith("aws ") && c.endsWith("--region us-east-1"))).toBe(true);
     expect(all[3]).toBe("aws ec2 release-address --public-ip 3.3.3.3 --region us-east-1");
+    expect(all.slice(-3)).toEqual([
+      "aws rds delete-db-instance --db-instance-identifier mi-db --skip-final-snapshot --region us-east-1",
+      "aws rds delete-db-snapshot --db-snapshot-identifier mi-db-final --region us-east-1",
+      "aws rds delete-db-cluster --db-cluster-identifier mi-cluster --skip-final-snapshot --region us-east-1",
+    ]);
+  });
+
+  it("turns off a database's deletion protection as the only non-deleting command, and only to delete it", () => {
+    expect(deleteCommand.disableDbDeletionProtection("mi-db", "eu-west-1")).toBe(
+      "aws rds modify-db-instance --db-instance-identifier mi-db --no-deletion-protection --apply-immediately --region eu-west-1",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cents } from "../../src/cleanup/estimate.js";
 import type { CleanupItem } from "../../src/cleanup/report.js";
+import { REGIONAL_COLLECTORS } from "../../src/cleanup/snapshot.js";
 import {
   ALB_ARN,
   address,
@@ -411,7 +412,7 @@ describe("free tier, totals and status", () => {
       case: "every listing of every collector failed",
       regions: { "us-east-1": {} },
       errors: [
-        ...["cleanup-ec2", "cleanup-elbv2", "cleanup-beanstalk", "cleanup-lambda", "cleanup-logs"].map((c) => denied(`${c}:List`, "us-east-1", c)),
+        ...REGIONAL_COLLECTORS.map((c) => denied(`${c}:List`, "us-east-1", c)),
         denied("s3:ListAllMyBuckets", undefined, "cleanup-s3"),
       ],
       status: "unreadable",

@@ -14,6 +14,7 @@ import type {
 import type { CleanupElbv2Facts, CleanupLoadBalancer } from "../../src/cleanup/collectors/elbv2.js";
 import type { CleanupLambdaFacts } from "../../src/cleanup/collectors/lambda.js";
 import type { CleanupLogsFacts } from "../../src/cleanup/collectors/logs.js";
+import type { CleanupDbInstance, CleanupDbSnapshot, CleanupRdsFacts } from "../../src/cleanup/collectors/rds.js";
 import type { CleanupBucket } from "../../src/cleanup/collectors/s3.js";
 import { estimateCleanup } from "../../src/cleanup/estimate.js";
 import type { PriceTable } from "../../src/cleanup/prices.js";
@@ -148,12 +149,45 @@ export const bucket = (over: Partial<CleanupBucket> = {}): CleanupBucket => ({
   ...over,
 });
 
+/** The database the Beanstalk lesson adds: PostgreSQL on db.t4g.micro, 20 GiB gp3, Single-AZ, private. */
+export const dbInstance = (over: Partial<CleanupDbInstance> = {}): CleanupDbInstance => ({
+  dbInstanceIdentifier: "mi-db",
+  dbInstanceClass: "db.t4g.micro",
+  engine: "postgres",
+  engineVersion: "16.4",
+  status: "available",
+  storageType: "gp3",
+  allocatedStorage: 20,
+  iops: 3000,
+  multiAz: false,
+  publiclyAccessible: false,
+  deletionProtection: false,
+  automaticRestartTime: null,
+  readReplicaSource: null,
+  dbClusterIdentifier: null,
+  beanstalkEnvironmentName: null,
+  createTime: "2026-11-20T10:00:00.000Z",
+  ...over,
+});
+
+export const dbSnapshot = (over: Partial<CleanupDbSnapshot> = {}): CleanupDbSnapshot => ({
+  dbSnapshotIdentifier: "mi-db-final",
+  dbInstanceIdentifier: "mi-db",
+  engine: "postgres",
+  status: "available",
+  allocatedStorage: 20,
+  createTime: "2026-11-27T10:00:00.000Z",
+  ...over,
+});
+
 export interface RegionInput {
   ec2: Partial<CleanupEc2Facts>;
   loadBalancers: CleanupLoadBalancer[];
   environments: CleanupEnvironment[];
   functions: CleanupLambdaFacts["functions"];
   logGroups: CleanupLogsFacts["logGroups"];
+  /** Left out, the snapshot has no RDS facts for the region, as one taken before calificar read RDS. */
+  rds: CleanupRdsFacts;
 }
 
 const EMPTY_EC2: CleanupEc2Facts = { instances: [], volumes: [], snapshots: [], addresses: [], natGateways: [], networkInterfaces: [], vpcEndpoints: [] };
@@ -179,6 +213,7 @@ export function cleanupSnapshot(
       "cleanup-beanstalk": per<CleanupBeanstalkFacts>((r) => ({ environments: r.environments ?? [] })),
       "cleanup-lambda": per<CleanupLambdaFacts>((r) => ({ functions: r.functions ?? [] })),
       "cleanup-logs": per<CleanupLogsFacts>((r) => ({ logGroups: r.logGroups ?? [] })),
+      "cleanup-rds": Object.fromEntries(names.flatMap((n) => (regions[n]!.rds ? [[n, regions[n]!.rds]] : []))),
       "cleanup-s3": { buckets: extra.buckets ?? [] },
     },
     errors: extra.errors ?? [],

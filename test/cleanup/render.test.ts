@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { renderCleanupJson, renderCleanupText } from "../../src/cleanup/render.js";
 import { ROOT } from "../support/cli.js";
-import { address, bucket, cleanupSnapshot, denied, environment, estimate, instance, loadBalancer, natGateway, volume } from "./fixtures.js";
+import { PRICES, address, bucket, cleanupSnapshot, denied, environment, estimate, instance, loadBalancer, natGateway, volume } from "./fixtures.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "cleanup.schema.json"), "utf8"));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
@@ -26,7 +26,7 @@ describe("text report", () => {
   it("groups by region with subtotals, shows each command, the denial and the total, in Spanish", () => {
     const text = renderCleanupText(estimate(busy, "es"), { color: false });
     expect(text).toContain("Cuenta 123456789012 (arn:aws:iam::123456789012:user/alumno) · 3 región(es) revisada(s)");
-    expect(text).toContain("Precios de lista bajo demanda de us-east-1 (2025-07-15)");
+    expect(text).toContain(`Precios de lista bajo demanda de us-east-1 (${PRICES.asOf})`);
     expect(text).toContain("eu-west-1: 3 recurso(s) con coste · 60.23 USD/mes"); // 3.65 + 32.85 + 23.73
     expect(text).toContain("us-east-1: 3 recurso(s) con coste · 12.76 USD/mes");
     expect(text).toContain("● Instancia EC2 i-0a1b2c3d4e5f60001 (mi-servidor) — t2.micro, en ejecución: 12.76 USD/mes [capa gratuita]");

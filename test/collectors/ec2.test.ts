@@ -1,15 +1,18 @@
 import {
   DescribeAddressesCommand,
+  DescribeInstanceTypesCommand,
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVolumesCommand,
   EC2Client,
   EC2ServiceException,
   type Address,
+  type DescribeInstanceTypesCommandOutput,
   type DescribeInstancesCommandOutput,
   type DescribeSecurityGroupsCommandOutput,
   type DescribeVolumesCommandOutput,
   type Instance,
+  type InstanceTypeInfo,
   type SecurityGroup,
   type Volume,
 } from "@aws-sdk/client-ec2";
@@ -256,6 +259,31 @@ const ADDRESSES: Address[] = [
   { AllocationId: "eipalloc-0f1e2d3c4b5a69788", Domain: "vpc", PublicIp: "44.205.1.9", PublicIpv4Pool: "amazon", NetworkBorderGroup: "us-east-1" },
 ];
 
+/** An instance type as DescribeInstanceTypes describes it (abridged: the fields around FreeTierEligible). */
+function instanceType(name: string, freeTierEligible: boolean, arch: "x86_64" | "arm64" = "x86_64"): InstanceTypeInfo {
+  return {
+    InstanceType: name as InstanceTypeInfo["InstanceType"],
+    CurrentGeneration: true,
+    FreeTierEligible: freeTierEligible,
+    SupportedUsageClasses: ["on-demand", "spot"],
+    SupportedRootDeviceTypes: ["ebs"],
+    SupportedVirtualizationTypes: ["hvm"],
+    BareMetal: false,
+    Hypervisor: "nitro",
+    ProcessorInfo: { SupportedArchitectures: [arch], SustainedClockSpeedInGhz: 2.5 },
+    VCpuInfo: { DefaultVCpus: 2, DefaultCores: 1, DefaultThreadsPerCore: 2 },
+    MemoryInfo: { SizeInMiB: name.endsWith(".micro") ? 1024 : name.endsWith(".small") ? 2048 : 4096 },
+    InstanceStorageSupported: false,
+    BurstablePerformanceSupported: name.startsWith("t"),
+  };
+}
+
+// A Free Plan account (created from 15 July 2025): what the free-tier-eligible=true filter answers, in two pages.
+const FREE_TYPE_PAGES: Record<string, DescribeInstanceTypesCommandOutput> = {
+  first: { $metadata: META, InstanceTypes: [instanceType("t3.micro", true), instanceType("t4g.micro", true, "arm64"), instanceType("t3.small", true)], NextToken: "types-page-2" },
+  "types-page-2": { $metadata: META, InstanceTypes: [instanceType("t4g.small", true, "arm64"), instanceType("m7i-flex.large", true), instanceType("c7i-flex.large", true)] },
+};
+
 /** NextToken of every page request, by command, read when sent (the paginator reuses its input object). */
 let tokensSent: Record<string, (string | undefined)[]> = {};
 
@@ -274,6 +302,7 @@ function mockAccount() {
   ec2.on(DescribeSecurityGroupsCommand).callsFake(pageOf(GROUP_PAGES, "DescribeSecurityGroups"));
   ec2.on(DescribeVolumesCommand).callsFake(pageOf(VOLUME_PAGES, "DescribeVolumes"));
   ec2.on(DescribeAddressesCommand).resolves({ $metadata: META, Addresses: ADDRESSES });
+  ec2.on(DescribeInstanceTypesCommand).callsFake(pageOf(FREE_TYPE_PAGES, "DescribeInstanceTypes"));
 }
 
 function denied(action: string): EC2ServiceException {
@@ -301,8 +330,38 @@ describe("ec2 collector", () => {
       DescribeInstances: [undefined, "instances-page-2"],
       DescribeSecurityGroups: [undefined, "groups-page-2"],
       DescribeVolumes: [undefined, "volumes-page-2"],
+      DescribeInstanceTypes: [undefined, "types-page-2"],
     });
     expect(ec2.commandCalls(DescribeAddressesCommand)).toHaveLength(1);
+  });
+
+  it("asks the account which types its Free Tier covers, across pages, and gives every instance the sorted list", async () => {
+    mockAccount();
+    const { facts, errors } = await collect();
+    expect(errors).toEqual([]);
+    const FREE = ["c7i-flex.large", "m7i-flex.large", "t3.micro", "t3.small", "t4g.micro", "t4g.small"];
+    expect(facts.instances.map((i) => i.freeTierEligibleTypes)).toEqual([FREE, FREE, FREE]);
+    const filters = ec2.commandCalls(DescribeInstanceTypesCommand).map((c) => c.args[0].input.Filters);
+    expect(filters).toEqual([
+      [{ Name: "free-tier-eligible", Values: ["true"] }],
+      [{ Name: "free-tier-eligible", Values: ["true"] }],
+    ]);
+  });
+
+  it("keeps only eligible types when an emulator ignores the filter", async () => {
+    mockAccount();
+    ec2.on(DescribeInstanceTypesCommand).resolves({ $metadata: META, InstanceTypes: [instanceType("t2.micro", false), instanceType("t3.micro", true), instanceType("m5.large", false)] });
+    const { facts } = await collect();
+    expect(facts.instances[0]!.freeTierEligibleTypes).toEqual(["t3.micro"]);
+  });
+
+  it("records a denied DescribeInstanceTypes as data: the list is unknown (null), not empty", async () => {
+    mockAccount();
+    ec2.on(DescribeInstanceTypesCommand).rejects(denied("ec2:DescribeInstanceTypes"));
+    const { facts, errors } = await collect();
+    expect(errors.map((e) => [e.action, e.kind, e.code])).toEqual([["ec2:DescribeInstanceTypes", "denied", "UnauthorizedOperation"]]);
+    expect(facts.instances.map((i) => i.freeTierEligibleTypes)).toEqual([null, null, null]);
+    expect(facts.instances[0]!.instanceType).toBe("t2.micro");
   });
 
   it("normalizes an instance into facts in AWS's words", async () => {
@@ -326,9 +385,10 @@ describe("ec2 collector", () => {
         { groupId: "sg-0ssh0000000000001", groupName: "launch-wizard-1" },
         { groupId: "sg-0app0000000000002", groupName: "app" },
       ],
-      probes: {},
-      errors: [],
     });
+    // Probe answers are data of their own (snapshot.probes), not fields the collector reserves.
+    expect(facts.instances[0]).not.toHaveProperty("probes");
+    expect(facts.instances[0]).not.toHaveProperty("errors");
     expect(facts.instances[2]).toMatchObject({ instanceType: "t3.small", keyName: null, name: null, tags: {} });
   });
 
@@ -411,7 +471,9 @@ describe("ec2 collector", () => {
     await collect();
     await collector.locate!(makeContext(collector, "eu-west-1", pool, {}, []));
     const sent = actionsSent();
-    expect(new Set(sent)).toEqual(new Set(["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVolumes", "ec2:DescribeAddresses"]));
+    expect(new Set(sent)).toEqual(
+      new Set(["ec2:DescribeInstances", "ec2:DescribeSecurityGroups", "ec2:DescribeVolumes", "ec2:DescribeAddresses", "ec2:DescribeInstanceTypes"]),
+    );
     for (const action of sent) expect(collector.actions).toContain(action);
   });
 

@@ -7,9 +7,16 @@ import {
   type ConfigurationOptionSetting,
   type EnvironmentDescription,
 } from "@aws-sdk/client-elastic-beanstalk";
+import {
+  AutoScalingClient,
+  AutoScalingServiceException,
+  DescribeAutoScalingGroupsCommand,
+  type AutoScalingGroup,
+  type Instance as AsgInstance,
+} from "@aws-sdk/client-auto-scaling";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import collector, { optionValue, type ElasticBeanstalkFacts } from "../../checks/elasticbeanstalk.js";
+import collector, { READ_BY_BEANSTALK, optionValue, type ElasticBeanstalkFacts } from "../../checks/elasticbeanstalk.js";
 import { ClientPool } from "../../src/collect/clients.js";
 import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import type { CallError } from "../../src/core/snapshot.js";
@@ -17,13 +24,18 @@ import type { CallError } from "../../src/core/snapshot.js";
 // Shapes follow the Elastic Beanstalk API reference: DescribeEnvironments' EnvironmentDescription,
 // DescribeConfigurationSettings' ConfigurationSettings[].OptionSettings (a flat list of
 // {ResourceName, Namespace, OptionName, Value}, every value a string) and
-// DescribeEnvironmentResources' EnvironmentResources.
+// DescribeEnvironmentResources' EnvironmentResources; Auto Scaling's DescribeAutoScalingGroups
+// (AutoScalingGroups[] with MinSize, MaxSize, DesiredCapacity and Instances[].LifecycleState).
 
 const eb = mockClient(ElasticBeanstalkClient);
+const asg = mockClient(AutoScalingClient);
 let pool: ClientPool;
 
 beforeEach(() => {
   eb.reset();
+  asg.reset();
+  // An environment whose group is gone answers no group, not an error.
+  asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
   pool = new ClientPool({ credentials: async () => ({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "example" }) });
 });
 afterEach(() => pool.destroy());
@@ -120,6 +132,47 @@ function resourcesFor(name: string) {
   };
 }
 
+const groupName = (env: string) => `awseb-e-${env}-stack-AWSEBAutoScalingGroup-QX1Z2Y3W4V5U`;
+
+function asgInstance(id: string, state: AsgInstance["LifecycleState"]): AsgInstance {
+  return {
+    InstanceId: id,
+    InstanceType: "t3.micro",
+    AvailabilityZone: "us-east-1a",
+    LifecycleState: state,
+    HealthStatus: "Healthy",
+    LaunchTemplate: { LaunchTemplateId: "lt-0f1e2d3c4b5a69788", LaunchTemplateName: "AWSEBEC2LaunchTemplate_abc", Version: "1" },
+    ProtectedFromScaleIn: false,
+  };
+}
+
+/** The group Beanstalk made for the environment, as DescribeAutoScalingGroups describes it. */
+function group(env: string, more: Partial<AutoScalingGroup> = {}): AutoScalingGroup {
+  return {
+    AutoScalingGroupName: groupName(env),
+    AutoScalingGroupARN: `arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1a2b3c4d-0000-4000-8000-000000000001:autoScalingGroupName/${groupName(env)}`,
+    LaunchTemplate: { LaunchTemplateId: "lt-0f1e2d3c4b5a69788", LaunchTemplateName: "AWSEBEC2LaunchTemplate_abc", Version: "1" },
+    MinSize: 2,
+    MaxSize: 5,
+    DesiredCapacity: 2,
+    DefaultCooldown: 360,
+    AvailabilityZones: ["us-east-1a", "us-east-1b"],
+    LoadBalancerNames: [],
+    TargetGroupARNs: ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/awseb-AWSEB-1ABCDEF/0123456789abcdef"],
+    HealthCheckType: "EC2",
+    HealthCheckGracePeriod: 0,
+    Instances: [asgInstance("i-0a1b2c3d4e5f60718", "InService"), asgInstance("i-0b2c3d4e5f6071829", "InService")],
+    CreatedTime: new Date("2026-11-27T18:05:00.000Z"),
+    SuspendedProcesses: [],
+    VPCZoneIdentifier: "subnet-0a1,subnet-0b2",
+    EnabledMetrics: [],
+    Tags: [{ ResourceId: groupName(env), ResourceType: "auto-scaling-group", Key: "elasticbeanstalk:environment-name", Value: env, PropagateAtLaunch: true }],
+    TerminationPolicies: ["Default"],
+    NewInstancesProtectedFromScaleIn: false,
+    ...more,
+  };
+}
+
 describe("elasticbeanstalk collector", () => {
   it("normalizes an environment: status, health, platform, options as numbers, resources", async () => {
     eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env")] });
@@ -166,6 +219,100 @@ describe("elasticbeanstalk collector", () => {
     expect(configCall!.args[0].input).toEqual({ ApplicationName: "mi-app", EnvironmentName: "mi-app-env" });
     const [resourcesCall] = eb.commandCalls(DescribeEnvironmentResourcesCommand);
     expect(resourcesCall!.args[0].input).toEqual({ EnvironmentId: "e-miappenv" });
+  });
+
+  it("reads the environment's live Auto Scaling group by the name Beanstalk gives, counting only instances in service", async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env")] });
+    eb.on(DescribeConfigurationSettingsCommand).resolves({ ConfigurationSettings: [configFor("mi-app-env", COURSE_SETTINGS)] });
+    eb.on(DescribeEnvironmentResourcesCommand).resolves(resourcesFor("mi-app-env"));
+    // Changed by hand in the EC2 console to 1–3, and scaling: one instance launching, one leaving.
+    asg.on(DescribeAutoScalingGroupsCommand).resolves({
+      AutoScalingGroups: [
+        group("mi-app-env", {
+          MinSize: 1,
+          MaxSize: 3,
+          DesiredCapacity: 2,
+          Instances: [asgInstance("i-01", "InService"), asgInstance("i-02", "Pending"), asgInstance("i-03", "Terminating")],
+        }),
+      ],
+    });
+    const { facts, errors } = await collect();
+    expect(errors).toEqual([]);
+    expect(facts.environments[0]!.autoScalingGroup).toEqual({ name: groupName("mi-app-env"), minSize: 1, maxSize: 3, desiredCapacity: 2, inService: 1, instances: 3 });
+    // The options still say what Beanstalk was told: the two sources stay apart.
+    expect(facts.environments[0]!.options["aws:autoscaling:asg"]).toMatchObject({ MinSize: 2, MaxSize: 5 });
+    expect(asg.commandCalls(DescribeAutoScalingGroupsCommand).map((c) => c.args[0].input)).toEqual([{ AutoScalingGroupNames: [groupName("mi-app-env")] }]);
+  });
+
+  it("follows NextToken of DescribeAutoScalingGroups", async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env")] });
+    eb.on(DescribeConfigurationSettingsCommand).resolves({ ConfigurationSettings: [configFor("mi-app-env", COURSE_SETTINGS)] });
+    eb.on(DescribeEnvironmentResourcesCommand).resolves(resourcesFor("mi-app-env"));
+    // Tokens are read when sent: the paginator reuses its input object.
+    const tokens: (string | undefined)[] = [];
+    asg.on(DescribeAutoScalingGroupsCommand).callsFake((input: { NextToken?: string }) => {
+      tokens.push(input.NextToken);
+      return input.NextToken === "asg-page-2" ? { AutoScalingGroups: [group("mi-app-env")] } : { AutoScalingGroups: [], NextToken: "asg-page-2" };
+    });
+    const { facts } = await collect();
+    expect(facts.environments[0]!.autoScalingGroup).toMatchObject({ minSize: 2, maxSize: 5, inService: 2 });
+    expect(tokens).toEqual([undefined, "asg-page-2"]);
+  });
+
+  it("records a denied DescribeAutoScalingGroups as an error for the environment, and keeps its options", async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env")] });
+    eb.on(DescribeConfigurationSettingsCommand).resolves({ ConfigurationSettings: [configFor("mi-app-env", COURSE_SETTINGS)] });
+    eb.on(DescribeEnvironmentResourcesCommand).resolves(resourcesFor("mi-app-env"));
+    asg.on(DescribeAutoScalingGroupsCommand).rejects(
+      new AutoScalingServiceException({
+        name: "AccessDenied",
+        $fault: "client",
+        $metadata: { httpStatusCode: 403 },
+        message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: autoscaling:DescribeAutoScalingGroups",
+      }),
+    );
+    const { facts, errors } = await collect();
+    expect(errors).toEqual([expect.objectContaining({ action: "autoscaling:DescribeAutoScalingGroups", kind: "denied", target: "mi-app-env", collector: "elasticbeanstalk" })]);
+    expect(facts.environments[0]).toMatchObject({ autoScalingGroup: null, autoScalingGroups: [groupName("mi-app-env")] });
+    expect(facts.environments[0]!.options["aws:autoscaling:asg"]).toMatchObject({ MinSize: 2 });
+  });
+
+  it("asks Auto Scaling nothing when the environment's resources name no group (or could not be read)", async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env"), environment("otro-env")] });
+    eb.on(DescribeConfigurationSettingsCommand).resolves({ ConfigurationSettings: [] });
+    eb.on(DescribeEnvironmentResourcesCommand, { EnvironmentId: "e-miappenv" }).resolves({ EnvironmentResources: { EnvironmentName: "mi-app-env", AutoScalingGroups: [] } });
+    eb.on(DescribeEnvironmentResourcesCommand, { EnvironmentId: "e-otroenv" }).rejects(
+      new InsufficientPrivilegesException({ message: "The specified account does not have sufficient privileges for one or more AWS services", $metadata: { httpStatusCode: 403 } }),
+    );
+    const { facts, errors } = await collect();
+    expect(facts.environments.map((e) => e.autoScalingGroup)).toEqual([null, null]);
+    expect(errors).toEqual([expect.objectContaining({ action: "elasticbeanstalk:DescribeEnvironmentResources", target: "otro-env", kind: "denied" })]);
+    expect(asg.commandCalls(DescribeAutoScalingGroupsCommand)).toHaveLength(0);
+  });
+
+  it("sends only what it declares; what Beanstalk reads on its behalf is declared, never sent", async () => {
+    eb.on(DescribeEnvironmentsCommand).resolves({ Environments: [environment("mi-app-env")] });
+    eb.on(DescribeConfigurationSettingsCommand).resolves({ ConfigurationSettings: [configFor("mi-app-env", COURSE_SETTINGS)] });
+    eb.on(DescribeEnvironmentResourcesCommand).resolves(resourcesFor("mi-app-env"));
+    asg.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [group("mi-app-env")] });
+    await collect();
+    const sent = [...eb.calls(), ...asg.calls()].map((call) => (call.args[0] as object).constructor.name.replace(/Command$/, ""));
+    const actions = new Set(sent.map((name) => `${name === "DescribeAutoScalingGroups" ? "autoscaling" : "elasticbeanstalk"}:${name}`));
+    expect(actions).toEqual(
+      new Set([
+        "elasticbeanstalk:DescribeEnvironments",
+        "elasticbeanstalk:DescribeConfigurationSettings",
+        "elasticbeanstalk:DescribeEnvironmentResources",
+        "autoscaling:DescribeAutoScalingGroups",
+      ]),
+    );
+    for (const action of actions) expect(collector.actions).toContain(action);
+    for (const action of READ_BY_BEANSTALK) {
+      expect(collector.actions).toContain(action);
+      expect(actions.has(action)).toBe(false);
+    }
+    // The resources behind an environment: its stack, group, instances, load balancer and queues.
+    expect(READ_BY_BEANSTALK).toEqual(expect.arrayContaining(["cloudformation:DescribeStackResources", "ec2:DescribeInstances", "elasticloadbalancing:DescribeLoadBalancers"]));
   });
 
   it("reads the deployed configuration set, not the draft of an update in progress", async () => {

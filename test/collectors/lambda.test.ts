@@ -11,7 +11,6 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import collector, {
   INVOKE_TIMEOUT_MS,
-  TEST_EVENT,
   chooseRuns,
   countMessage,
   invokedFacts,
@@ -21,6 +20,13 @@ import collector, {
 import { ClientPool } from "../../src/collect/clients.js";
 import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import type { CallError } from "../../src/core/snapshot.js";
+import labLambda from "../../labs/lab-lambda.json" with { type: "json" };
+import type { LambdaParameters } from "../../src/core/lab.js";
+
+// What to send and which functions to run come from the lab file, as in a real grading.
+const PARAMS = labLambda.parameters.lambda as LambdaParameters;
+const TEST_EVENT = PARAMS.event as { what_to_print: string; how_many_times: number };
+const FIELD = PARAMS.messageField;
 
 // Shapes follow the Lambda API reference: ListFunctions' FunctionConfiguration list paged with
 // NextMarker; Invoke's StatusCode, FunctionError («Unhandled»), ExecutedVersion, Payload (bytes:
@@ -41,7 +47,8 @@ afterEach(() => pool.destroy());
 
 async function collect(options: CollectOptions = {}, region = "us-east-1") {
   const errors: CallError[] = [];
-  const facts = (await collector.collect(makeContext(collector, region, pool, options, errors))) as LambdaFacts;
+  const withLab = { parameters: labLambda.parameters as CollectOptions["parameters"], ...options };
+  const facts = (await collector.collect(makeContext(collector, region, pool, withLab, errors))) as LambdaFacts;
   return { facts, errors, fn: (name: string) => facts.functions.find((f) => f.functionName === name)! };
 }
 
@@ -163,6 +170,25 @@ describe("lambda collector: listing", () => {
   });
 });
 
+describe("lambda collector: the lab decides what runs", () => {
+  it("sends the lab file's event and counts its message field, not built-in values", async () => {
+    const parameters = { lambda: { event: { mensaje: "Hola clase", veces: 3 }, messageField: "mensaje", match: { runtimePrefix: "python" } } };
+    lambda.on(ListFunctionsCommand).resolves({ Functions: [config("mi-funcion", { Handler: "app.main", MemorySize: 256 })] });
+    lambda.on(InvokeCommand).resolves(invoked(runLog(times(3, "mensaje: Hola clase."))));
+    const { fn } = await collect({ parameters });
+    expect(decodedPayload(lambda.commandCalls(InvokeCommand)[0]!.args[0].input)).toEqual({ mensaje: "Hola clase", veces: 3 });
+    expect(fn("mi-funcion").invocation).toMatchObject({ status: "invoked", message: "Hola clase", messageLines: 3 });
+  });
+
+  it("runs nothing when the lab gives no parameters: it cannot know what to send", async () => {
+    lambda.on(ListFunctionsCommand).resolves({ Functions: [config("mi-funcion")] });
+    const errors: CallError[] = [];
+    const facts = (await collector.collect(makeContext(collector, "us-east-1", pool, {}, errors))) as LambdaFacts;
+    expect(lambda.commandCalls(InvokeCommand)).toHaveLength(0);
+    expect(facts.functions[0]!.invocation).toMatchObject({ status: "skipped" });
+  });
+});
+
 describe("lambda collector: invoking", () => {
   it("invokes the lab's function once, synchronously, with the test event, and counts the env variant's lines", async () => {
     lambda.on(ListFunctionsCommand).resolves({ Functions: [config("mi-funcion", { Environment: { Variables: { what_to_print: "Hola", how_many_times: "6" } } })] });
@@ -249,10 +275,10 @@ describe("lambda collector: invoking", () => {
 
   it("invokes equally good matches, newest first, at most three", () => {
     const f = (name: string, lastModified: string) => ({ functionName: name, functionArn: null, runtime: "python3.13", handler: "lambda_function.lambda_handler", memorySize: 128, lastModified });
-    const chosen = chooseRuns([f("a", "2026-11-01"), f("b", "2026-11-04"), f("c", "2026-11-03"), f("d", "2026-11-02")], undefined);
+    const chosen = chooseRuns([f("a", "2026-11-01"), f("b", "2026-11-04"), f("c", "2026-11-03"), f("d", "2026-11-02")], undefined, PARAMS.match);
     expect(chosen.map((c) => c.functionName)).toEqual(["b", "c", "d"]);
-    expect(chooseRuns([f("a", "2026-11-01"), { ...f("node", "2026-11-05"), runtime: "nodejs22.x" }], "node").map((c) => c.functionName)).toEqual(["node"]);
-    expect(chooseRuns([{ ...f("node", "2026-11-05"), runtime: "nodejs22.x" }], undefined)).toEqual([]);
+    expect(chooseRuns([f("a", "2026-11-01"), { ...f("node", "2026-11-05"), runtime: "nodejs22.x" }], "node", PARAMS.match).map((c) => c.functionName)).toEqual(["node"]);
+    expect(chooseRuns([{ ...f("node", "2026-11-05"), runtime: "nodejs22.x" }], undefined, PARAMS.match)).toEqual([]);
   });
 
   it("with --function invokes the named function whatever its runtime, and nothing else", async () => {
@@ -399,7 +425,7 @@ describe("lambda collector: --no-invoke reads CloudWatch Logs", () => {
 describe("reading a log", () => {
   it("counts the lines of a tail whose START fell out of the 4 KB, and says it was cut", () => {
     const tail = [...times(6, "what_to_print: Hola desde Platzi."), `END RequestId: ${REQUEST_ID}`, `REPORT RequestId: ${REQUEST_ID}\tDuration: 2.01 ms`, ""].join("\n");
-    const facts = invokedFacts({ StatusCode: 200, LogResult: b64(tail), $metadata: {} }, {});
+    const facts = invokedFacts({ StatusCode: 200, LogResult: b64(tail), $metadata: {} }, {}, PARAMS);
     expect(facts).toMatchObject({ messageLines: 6, tailTruncated: true, requestId: REQUEST_ID });
   });
 
@@ -413,7 +439,7 @@ describe("reading a log", () => {
     const runs = splitRuns(lines);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ requestId: REQUEST_ID, started: true, ended: true });
-    expect(countMessage(runs[0]!.output, ["Hola"])).toEqual({ message: "Hola", count: 6 });
+    expect(countMessage(runs[0]!.output, ["Hola"], FIELD)).toEqual({ message: "Hola", count: 6 });
   });
 
   it.each([
@@ -430,14 +456,14 @@ describe("reading a log", () => {
   ])("%j carries the message %i time(s)", (line, expected) => {
     const runs = splitRuns([{ text: line, at: null }]);
     const output = runs.flatMap((r) => r.output);
-    expect(countMessage(output, [TEST_EVENT.what_to_print]).count).toBe(expected);
+    expect(countMessage(output, [TEST_EVENT.what_to_print], FIELD).count).toBe(expected);
   });
 
   it("guesses the message from the logs only when asked, and never from a line printed once", () => {
     const output = [...times(6, "Hola Mundo"), "fin"];
-    expect(countMessage(output, ["Hola desde Platzi"])).toEqual({ message: "Hola desde Platzi", count: 0 });
-    expect(countMessage(output, ["Hola desde Platzi"], true)).toEqual({ message: "Hola Mundo", count: 6 });
-    expect(countMessage(["what_to_print: Adiós.", "what_to_print: Adiós."], [], true)).toEqual({ message: "Adiós", count: 2 });
-    expect(countMessage(["Traceback (most recent call last):"], ["Hola desde Platzi"], true).count).toBe(0);
+    expect(countMessage(output, ["Hola desde Platzi"], FIELD)).toEqual({ message: "Hola desde Platzi", count: 0 });
+    expect(countMessage(output, ["Hola desde Platzi"], FIELD, true)).toEqual({ message: "Hola Mundo", count: 6 });
+    expect(countMessage(["what_to_print: Adiós.", "what_to_print: Adiós."], [], FIELD, true)).toEqual({ message: "Adiós", count: 2 });
+    expect(countMessage(["Traceback (most recent call last):"], ["Hola desde Platzi"], FIELD, true).count).toBe(0);
   });
 });

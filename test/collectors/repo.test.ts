@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import collector, { isSecretKey, isSecretValue, LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo.js";
+import collector, { LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo.js";
 import { ClientPool } from "../../src/collect/clients.js";
-import { makeContext } from "../../src/collect/collector.js";
+import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import { UserError } from "../../src/core/errors.js";
 import { ROOT } from "../support/cli.js";
 
@@ -30,7 +30,7 @@ function repoWith(base: string | null, files: Record<string, string>): string {
   return dir;
 }
 
-async function collectWith(options: Record<string, unknown>): Promise<RepoFacts | undefined> {
+async function collectWith(options: CollectOptions): Promise<RepoFacts | undefined> {
   const pool = new ClientPool({});
   try {
     return await collector.collect(makeContext(collector, "us-east-1", pool, options, []));
@@ -196,22 +196,6 @@ describe("repo collector: committed secrets", () => {
     });
     expect((await readRepo(dir)).secrets).toEqual([]);
   });
-
-  it.each([
-    ["RDS_PASSWORD", true], ["DB_PASSWORD", true], ["DB_PASS", true], ["password", true], ["dbPassword", true],
-    ["MYSQL_ROOT_PASSWORD", true], ["JWT_SECRET", true], ["AWS_SECRET_ACCESS_KEY", true], ["API_KEY", true], ["_authToken", true],
-    ["author", false], ["passport", false], ["bypass", false], ["DB_PASSWORD_FILE", false], ["max_tokens", false], ["RDS_USERNAME", false],
-  ])("isSecretKey(%s) is %s", (name, expected) => {
-    expect(isSecretKey(name)).toBe(expected);
-  });
-
-  it.each([
-    ['"Sup3r-S3creta"', true], ["hunter2 # la de siempre", true], ["123456", true],
-    ["", false], ['""', false], ["${DB_PASSWORD}", false], ["$DB_PASSWORD", false], ["{{resolve:secretsmanager:db}}", false],
-    ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbC", false], ["<password>", false], ["********", false], ["!Ref DbPassword", false],
-  ])("isSecretValue(%s) is %s", (value, expected) => {
-    expect(isSecretValue(value)).toBe(expected);
-  });
 });
 
 describe("repo collector: what it does not read", () => {
@@ -247,8 +231,9 @@ describe("repo collector as a collector", () => {
     expect(collector.actions).toEqual([]);
   });
 
-  it("gives no facts without --repo, so repository checks are skipped", async () => {
-    expect(await collectWith({})).toBeUndefined();
+  it("is not wanted without --repo, so there are no repository facts and repository checks are skipped", async () => {
+    expect(collector.wanted?.({})).toBe(false);
+    expect(collector.wanted?.({ repoDir: fixture("lambda") })).toBe(true);
   });
 
   it("reads the folder given as repoDir", async () => {

@@ -12,6 +12,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { CreateApplicationCommand, CreateEnvironmentCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { CreateDBInstanceCommand, CreateDBSnapshotCommand, RDSClient } from "@aws-sdk/client-rds";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
@@ -20,7 +21,7 @@ import { freePort } from "../support/ports.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
 import { seedServer } from "../support/seed-ec2.js";
 
-// The built CLI against moto (EC2, ELBv2, Beanstalk's environment list, Lambda, Logs, S3, STS) with
+// The built CLI against moto (EC2, ELBv2, Beanstalk's environment list, Lambda, Logs, S3, RDS, STS) with
 // the loopback fake in front: it records every call (to prove nothing was changed), answers
 // DescribeRegions with the account's "enabled" regions, and answers what moto lacks
 // (DescribeEnvironmentResources) or injected denials.
@@ -184,6 +185,60 @@ describe("calificar limpieza end to end against moto", () => {
     expect(text.stdout).toContain("No se pudo revisar:");
     expect(text.stdout).toContain("No se pudo revisar todo: no se puede asegurar que no quede nada que cueste.");
     expect(text.stdout).not.toContain("No queda nada");
+  });
+
+  it("lists the database the Beanstalk lesson adds and its manual snapshot, priced, with --skip-final-snapshot called out", async () => {
+    const rds = new RDSClient({ region: "us-east-1", endpoint: moto.url, credentials });
+    try {
+      await rds.send(
+        new CreateDBInstanceCommand({
+          DBInstanceIdentifier: "mi-db",
+          Engine: "postgres",
+          DBInstanceClass: "db.t4g.micro",
+          AllocatedStorage: 20,
+          StorageType: "gp3",
+          MasterUsername: "ebroot",
+          MasterUserPassword: "no-es-un-secreto-1",
+        }),
+      );
+      await rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: "mi-db", DBSnapshotIdentifier: "mi-db-antes-del-curso" }));
+    } finally {
+      rds.destroy();
+    }
+    const { code, report, item } = await cleanup(["--region", "us-east-1"]);
+    expect(code).toBe(1);
+    expect(item("us-east-1", "rds", "mi-db")).toMatchObject({
+      monthlyUsd: 13.98, // db.t4g.micro 11.68 + 20 GiB gp3 2.30
+      costKnown: true,
+      state: "available",
+      summary: "postgres db.t4g.micro, gp3 20 GiB, disponible",
+      deleteCommands: ["aws rds delete-db-instance --db-instance-identifier mi-db --skip-final-snapshot --region us-east-1"],
+    });
+    expect(item("us-east-1", "rds", "mi-db").notes.join(" ")).toContain("sus datos se pierden para siempre");
+    // The manual snapshot stays and bills; moto's automated one goes with the database and is not listed.
+    expect(item("us-east-1", "rds-snapshot", "mi-db-antes-del-curso")).toMatchObject({
+      monthlyUsd: 1.9,
+      deleteCommands: ["aws rds delete-db-snapshot --db-snapshot-identifier mi-db-antes-del-curso --region us-east-1"],
+    });
+    expect(report.items.filter((i: any) => i.type === "rds-snapshot")).toHaveLength(1);
+    expect(report.totals.monthlyUsd).toBe(15.88);
+    expect(fake.calls).toEqual(expect.arrayContaining(["rds:DescribeDBInstances", "rds:DescribeDBSnapshots"]));
+    expect(fake.calls.filter((c) => MUTATING.test(c))).toEqual([]);
+  });
+
+  it("reports a denied DescribeDBInstances as data, and still lists the snapshots", async () => {
+    fake.fail("rds:DescribeDBInstances", { code: "AccessDenied", status: 403, message: "User is not authorized to perform: rds:DescribeDBInstances" });
+    const rds = new RDSClient({ region: "us-east-1", endpoint: moto.url, credentials });
+    try {
+      await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: "mi-db", Engine: "mysql", DBInstanceClass: "db.t3.micro", AllocatedStorage: 20, MasterUsername: "admin", MasterUserPassword: "no-es-un-secreto-1" }));
+      await rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: "mi-db", DBSnapshotIdentifier: "copia" }));
+    } finally {
+      rds.destroy();
+    }
+    const { report, item } = await cleanup(["--region", "us-east-1"]);
+    expect(report.errors.map((e: any) => e.text)).toEqual(["no se pudo revisar las bases de datos RDS en us-east-1: falta el permiso rds:DescribeDBInstances (AccessDenied)"]);
+    expect(item("us-east-1", "rds-snapshot", "copia")).toMatchObject({ monthlyUsd: 1.9 });
+    expect(report.items.filter((i: any) => i.type === "rds" && i.id === "mi-db")).toEqual([]);
   });
 
   it("terminates a Beanstalk environment rather than its instance and load balancer", async () => {

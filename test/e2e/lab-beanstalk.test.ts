@@ -65,16 +65,23 @@ describe("lab-beanstalk end to end against moto and the fake", () => {
         "elasticbeanstalk:DescribeEnvironments",
         "elasticbeanstalk:DescribeConfigurationSettings",
         "elasticbeanstalk:DescribeEnvironmentResources",
+        "autoscaling:DescribeAutoScalingGroups",
       ]),
     );
+    // moto's group, created as Beanstalk would: 2 to 5, two instances in service.
+    expect(report.checks.find((c: any) => c.id === "asg-min-2").found).toBe("configuración: 2 · grupo de Auto Scaling: 2 · instancias deseadas: 2 · en servicio: 2");
   });
 
   it("fails a single-instance environment: no load balancer, one instance", async () => {
     await world.seed({ environmentType: "SingleInstance" });
     const { code, report, check } = await grade();
     expect(check("load-balanced")).toMatchObject({ status: "failed", expected: "LoadBalanced", found: "SingleInstance" });
-    expect(check("asg-min-2")).toMatchObject({ status: "failed", expected: "2", found: "1" });
-    expect(check("asg-max-5")).toMatchObject({ status: "failed", expected: "5", found: "1" });
+    expect(check("asg-min-2")).toMatchObject({
+      status: "failed",
+      expected: "2 en la configuración y en el grupo de Auto Scaling",
+      found: "configuración: 1 · grupo de Auto Scaling: 1 · instancias deseadas: 1 · en servicio: 1",
+    });
+    expect(check("asg-max-5")).toMatchObject({ status: "failed", found: "configuración: 1 · grupo de Auto Scaling: 1" });
     expect(check("cpu-trigger")).toMatchObject({ status: "failed", found: null });
     expect(check("app-reachable").status).toBe("passed");
     expect(report.passed).toBe(false);
@@ -86,17 +93,35 @@ describe("lab-beanstalk end to end against moto and the fake", () => {
     const { code, report, check } = await grade();
     expect(check("asg-min-2")).toMatchObject({
       status: "failed",
-      found: "1",
-      message: "mínimo de instancias (aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1",
+      message:
+        "mínimo de instancias (aws:autoscaling:asg MinSize): se esperaba 2 en la configuración y en el grupo de Auto Scaling, se encontró configuración: 1 · grupo de Auto Scaling: 1 · instancias deseadas: 1 · en servicio: 1",
     });
     expect(check("asg-max-5")).toMatchObject({
       status: "failed",
-      found: "4",
-      message: "máximo de instancias (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4",
+      message: "máximo de instancias (aws:autoscaling:asg MaxSize): se esperaba 5 en la configuración y en el grupo de Auto Scaling, se encontró configuración: 4 · grupo de Auto Scaling: 4",
     });
     expect(report.score).toBe(report.maxScore - 2);
     expect(report.passed).toBe(true);
     expect(code).toBe(0);
+  });
+
+  it("grades what runs: a group changed by hand in the EC2 console fails, naming the source that disagrees", async () => {
+    await world.seed({ liveGroup: { minSize: 1, maxSize: 5 } });
+    const es = await grade();
+    expect(es.check("asg-min-2")).toMatchObject({ status: "failed", found: "configuración: 2 · grupo de Auto Scaling: 1 · instancias deseadas: 1 · en servicio: 1" });
+    expect(es.check("asg-max-5").status).toBe("passed");
+    const en = await grade(["--lang", "en"]);
+    expect(en.check("asg-min-2").message).toBe(
+      "minimum instances (aws:autoscaling:asg MinSize): expected 2 in the configuration and in the Auto Scaling group, found configuration: 2 · Auto Scaling group: 1 · desired instances: 1 · in service: 1",
+    );
+  });
+
+  it("grades the configuration alone when the group cannot be read, and says why it was not read", async () => {
+    await world.seed({ liveGroup: { minSize: 1, maxSize: 5 } });
+    fake.fail("autoscaling:DescribeAutoScalingGroups", { code: "AccessDenied", status: 403, message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: autoscaling:DescribeAutoScalingGroups" });
+    const { report, check } = await grade();
+    expect(check("asg-min-2")).toMatchObject({ status: "passed", found: "configuración: 2 · grupo de Auto Scaling: nada · instancias deseadas: nada · en servicio: nada" });
+    expect(report.errors).toEqual([expect.objectContaining({ action: "autoscaling:DescribeAutoScalingGroups", kind: "denied", target: "mi-app-env" })]);
   });
 
   it("fails wrong trigger thresholds, in Spanish and in English", async () => {

@@ -72,9 +72,11 @@ export const SERVER = {
   ingress: [rule(22, "203.0.113.7/32"), rule(5000, "0.0.0.0/0")],
   rootVolume: { volumeId: "vol-0c1d2e3f4a5b6c7d8", volumeType: "gp3", size: 8, encrypted: false },
   elasticIp: { allocationId: "eipalloc-0123456789abcdef0", publicIp: PUBLIC_IP },
+  // An account created before 15 July 2025: the legacy Free Tier's type in us-east-1.
+  freeTierEligibleTypes: ["t2.micro"],
   probes: { web: COURSE_APP },
   errors: [] as CallError[],
-} satisfies InstanceFacts;
+} satisfies InstanceFacts & { probes: Record<string, HttpAnswer[]>; errors: CallError[] };
 
 /** A region-wide denial as ctx.attempt records it. */
 export function denied(action: string, region = "us-east-1"): CallError {

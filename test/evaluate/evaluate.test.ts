@@ -97,7 +97,7 @@ describe("which instance is graded", () => {
       const result = grade(snapshot, { select });
       expect(result.resource).toMatchObject({ id: "i-0000000000000003b", name: "prueba" });
       expect(result.resource!.others).toEqual([{ id: "i-0000000000000003a", name: "buena", score: MAX }]);
-      expect(check(result, "instance-type")).toMatchObject({ status: "failed", found: "t3.small" });
+      expect(check(result, "instance-type")).toMatchObject({ status: "failed", found: expect.stringContaining("tipo actual: t3.small") });
     }
   });
 
@@ -336,3 +336,29 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe("probe answers, in either snapshot format", () => {
+  const lab = readLab("lab-ec2");
+  const now = new Date("2026-11-28T10:00:00Z");
+  const timedOut = { ...SERVER, errors: [PROBE_TIMEOUT] };
+
+  it.each([
+    ["answers", SERVER],
+    ["a timeout", timedOut],
+  ])("grades %s the same from format 2 (snapshot.probes by id) and format 1 (on the candidate)", (_, candidate) => {
+    const v2 = snapshotWith(lab, candidate);
+    expect(v2.probes?.[SERVER.instanceId]).toBeDefined();
+    const v1: Snapshot = { ...v2, schemaVersion: 1, probes: undefined, facts: { ec2: { instances: [candidate] } } };
+    delete v1.probes;
+    const graded = (s: Snapshot) => evaluate(lab, s, { lang: "es", now }).checks.map((c) => [c.id, c.status, c.message]);
+    expect(graded(v1)).toEqual(graded(v2));
+    expect(graded(v2).find(([id]) => id === "flask-app")?.[1]).toBe(candidate === SERVER ? "passed" : "error");
+  });
+
+  it("keeps probe answers of a list that builds new objects (they are keyed by the candidate's id, not written into facts)", () => {
+    const remapped: Lab = { ...lab, resource: { ...lab.resource, list: "instances[].{instanceId: instanceId, state: state, publicIpAddress: publicIpAddress, name: name}" } };
+    const snapshot = snapshotWith(lab, SERVER);
+    const flask = evaluate(remapped, snapshot, { lang: "es", now }).checks.find((c) => c.id === "flask-app");
+    expect(flask?.status).toBe("passed");
+  });
+});

@@ -83,42 +83,75 @@ checkTable("lab-beanstalk", "load-balanced", ENVIRONMENT, {
   errors: [CONFIG_DENIED],
 });
 
+/** The live Auto Scaling group, changed from the course's (2 to 5, two in service). */
+const withGroup = (over: Partial<NonNullable<typeof ENVIRONMENT.autoScalingGroup>> | null) => ({
+  autoScalingGroup: over === null ? null : { ...ENVIRONMENT.autoScalingGroup, ...over },
+});
+
+// Evidence names every source side by side, in the report's language: rows say it in both.
 checkTable("lab-beanstalk", "asg-min-2", ENVIRONMENT, {
-  passes: [withAsg({ MinSize: 2 }), withAsg({ MinSize: 2, MaxSize: 4 })],
+  passes: [
+    withAsg({ MinSize: 2 }),
+    withAsg({ MinSize: 2, MaxSize: 4 }),
+    // Scaling out: more instances than the minimum is what auto scaling is for.
+    withGroup({ desiredCapacity: 4, inService: 3, instances: 4 }),
+    // The group could not be read (denied, or Beanstalk named none): the configuration decides.
+    withGroup(null),
+  ],
   fails: [
     {
       facts: withAsg({ MinSize: 1 }),
-      found: "1",
-      expected: "2",
+      expected: "2 en la configuración y en el grupo de Auto Scaling",
       says: {
-        es: "mínimo de instancias (aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1",
-        en: "minimum instances (aws:autoscaling:asg MinSize): expected 2, found 1",
+        es: "mínimo de instancias (aws:autoscaling:asg MinSize): se esperaba 2 en la configuración y en el grupo de Auto Scaling, se encontró configuración: 1 · grupo de Auto Scaling: 2 · instancias deseadas: 2 · en servicio: 2",
+        en: "minimum instances (aws:autoscaling:asg MinSize): expected 2 in the configuration and in the Auto Scaling group, found configuration: 1 · Auto Scaling group: 2 · desired instances: 2 · in service: 2",
       },
     },
-    { facts: withAsg({ MinSize: 3 }), found: "3" },
+    // The course means exactly 2: a third instance runs, and bills, all month.
+    { facts: withAsg({ MinSize: 3 }), says: { es: "se encontró configuración: 3 · grupo de Auto Scaling: 2", en: "found configuration: 3 · Auto Scaling group: 2" } },
+    // Changed by hand in the EC2 console: the configuration says 2, the group that runs says 1.
+    {
+      facts: withGroup({ minSize: 1, desiredCapacity: 1, inService: 1, instances: 1 }),
+      says: { es: "se encontró configuración: 2 · grupo de Auto Scaling: 1 · instancias deseadas: 1 · en servicio: 1", en: "found configuration: 2 · Auto Scaling group: 1" },
+    },
+    { facts: { ...withAsg({ MinSize: 1 }), ...withGroup({ minSize: 1 }) }, says: { es: "se encontró configuración: 1 · grupo de Auto Scaling: 1" } },
     // The option is missing from the configuration set.
-    { facts: { options: { ...ENVIRONMENT.options, "aws:autoscaling:asg": { MaxSize: 5 } } }, found: null },
-    { facts: { options: {} }, found: null, says: { es: "no se encontró nada", en: "found nothing" } },
+    { facts: { options: { ...ENVIRONMENT.options, "aws:autoscaling:asg": { MaxSize: 5 } } }, says: { es: "se encontró configuración: nada · grupo de Auto Scaling: 2" } },
+    { facts: { options: {}, ...withGroup(null) }, says: { es: "configuración: nada · grupo de Auto Scaling: nada", en: "configuration: nothing · Auto Scaling group: nothing" } },
   ],
   errors: [CONFIG_DENIED],
 });
 
 checkTable("lab-beanstalk", "asg-max-5", ENVIRONMENT, {
-  passes: [withAsg({ MaxSize: 5 }), withAsg({ MinSize: 1, MaxSize: 5 })],
+  passes: [withAsg({ MaxSize: 5 }), withAsg({ MinSize: 1, MaxSize: 5 }), withGroup({ desiredCapacity: 5, inService: 5, instances: 5 }), withGroup(null)],
   fails: [
     {
       facts: withAsg({ MaxSize: 4 }),
-      found: "4",
-      expected: "5",
+      expected: "5 en la configuración y en el grupo de Auto Scaling",
       says: {
-        es: "máximo de instancias (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4",
-        en: "maximum instances (aws:autoscaling:asg MaxSize): expected 5, found 4",
+        es: "máximo de instancias (aws:autoscaling:asg MaxSize): se esperaba 5 en la configuración y en el grupo de Auto Scaling, se encontró configuración: 4 · grupo de Auto Scaling: 5",
+        en: "maximum instances (aws:autoscaling:asg MaxSize): expected 5 in the configuration and in the Auto Scaling group, found configuration: 4 · Auto Scaling group: 5",
       },
     },
+    { facts: withGroup({ maxSize: 10 }), says: { es: "se encontró configuración: 5 · grupo de Auto Scaling: 10" } },
     // A single-instance environment: Beanstalk pins the group to 1.
-    { facts: { environmentType: "SingleInstance", ...withAsg({ MinSize: 1, MaxSize: 1 }) }, found: "1" },
+    {
+      facts: { environmentType: "SingleInstance", ...withAsg({ MinSize: 1, MaxSize: 1 }), ...withGroup({ minSize: 1, maxSize: 1, desiredCapacity: 1, inService: 1, instances: 1 }) },
+      says: { es: "se encontró configuración: 1 · grupo de Auto Scaling: 1" },
+    },
   ],
   errors: [CONFIG_DENIED],
+});
+
+describe("lab-beanstalk › the live Auto Scaling group", () => {
+  const lab = readLab("lab-beanstalk");
+  it("says on a passed check what the group runs, and grades the configuration alone when the group could not be read", () => {
+    const passed = gradeOne(lab, ENVIRONMENT).checks.find((c) => c.id === "asg-min-2")!;
+    expect(passed.message).toBe("mínimo de instancias (aws:autoscaling:asg MinSize): configuración: 2 · grupo de Auto Scaling: 2 · instancias deseadas: 2 · en servicio: 2");
+    const unread = gradeOne(lab, { ...ENVIRONMENT, autoScalingGroup: null }, { errors: [denied("autoscaling:DescribeAutoScalingGroups")] });
+    expect(unread.checks.find((c) => c.id === "asg-max-5")).toMatchObject({ status: "passed", found: "configuración: 5 · grupo de Auto Scaling: nada" });
+    expect(unread.errors).toEqual([expect.objectContaining({ action: "autoscaling:DescribeAutoScalingGroups" })]);
+  });
 });
 
 checkTable("lab-beanstalk", "cpu-trigger", ENVIRONMENT, {

@@ -1,4 +1,6 @@
-import { checkTable } from "../support/check-table.js";
+import { describe, expect, it } from "vitest";
+import type { CallError } from "../../src/core/snapshot.js";
+import { checkTable, gradeOne, readLab } from "../support/check-table.js";
 import { COURSE_APP, PROBE_TIMEOUT, PUBLIC_IP, SERVER, denied, rule, web } from "./ec2-facts.js";
 
 // Tables in the shape of ESLint's RuleTester: each row is merged over SERVER, which passes every
@@ -21,19 +23,75 @@ checkTable("lab-ec2", "instance-running", SERVER, {
   ],
 });
 
+// What DescribeInstanceTypes with free-tier-eligible=true answers on an account created from
+// 15 July 2025 (the Free Plan), sorted as the collector stores it.
+const FREE_PLAN = ["c7i-flex.large", "m7i-flex.large", "t3.micro", "t3.small", "t4g.micro", "t4g.small"];
+const FREE_PLAN_TEXT = "c7i-flex.large, m7i-flex.large, t3.micro, t3.small, t4g.micro, t4g.small";
+const EXPECTED_TYPE = "t2.micro (el tipo del curso) o uno de la capa gratuita de tu cuenta";
+
 checkTable("lab-ec2", "instance-type", SERVER, {
-  passes: [{ instanceType: "t2.micro" }],
+  passes: [
+    { instanceType: "t2.micro" },
+    // The course's type passes whatever the account says.
+    { instanceType: "t2.micro", freeTierEligibleTypes: FREE_PLAN },
+    { instanceType: "t2.micro", freeTierEligibleTypes: [] },
+    // A Free Plan account: t2.micro is refused there, t3.micro and the others are free.
+    { instanceType: "t3.micro", freeTierEligibleTypes: FREE_PLAN },
+    { instanceType: "t4g.small", freeTierEligibleTypes: FREE_PLAN },
+    // A legacy account in a region without t2: its free type is t3.micro.
+    { instanceType: "t3.micro", freeTierEligibleTypes: ["t3.micro"] },
+    // The account could not be asked (null), or the snapshot predates the question (absent): the Free Plan's published list.
+    { instanceType: "t3.micro", freeTierEligibleTypes: null },
+    { instanceType: "t3.micro", freeTierEligibleTypes: undefined },
+  ],
+  // The evidence is in the report's language, so rows say it in both rather than give one `found`.
   fails: [
     {
       facts: { instanceType: "t3.small" },
-      found: "t3.small",
-      expected: "t2.micro",
-      says: { es: "tipo de instancia: se esperaba t2.micro, se encontró t3.small", en: "instance type: expected t2.micro, found t3.small" },
+      expected: EXPECTED_TYPE,
+      says: {
+        es: `tipo de instancia: se esperaba ${EXPECTED_TYPE}, se encontró tipo actual: t3.small · tipos de la capa gratuita: t2.micro`,
+        en: "instance type: expected t2.micro (the course's type) or one of your account's Free Tier types, found current type: t3.small · Free Tier types: t2.micro",
+      },
     },
-    { facts: { instanceType: "t2.nano" }, found: "t2.nano", expected: "t2.micro" },
-    // t3.micro is Free Tier in some regions, but the course asks for t2.micro.
-    { facts: { instanceType: "t3.micro" }, found: "t3.micro" },
+    // A legacy account in us-east-1: t3.micro is billed there.
+    { facts: { instanceType: "t3.micro" }, says: { es: "tipo actual: t3.micro · tipos de la capa gratuita: t2.micro", en: "current type: t3.micro · Free Tier types: t2.micro" } },
+    { facts: { instanceType: "t2.nano", freeTierEligibleTypes: FREE_PLAN }, says: { es: `tipo actual: t2.nano · tipos de la capa gratuita: ${FREE_PLAN_TEXT}` } },
+    { facts: { instanceType: "t3.large", freeTierEligibleTypes: FREE_PLAN }, says: { es: `tipo actual: t3.large · tipos de la capa gratuita: ${FREE_PLAN_TEXT}`, en: `Free Tier types: ${FREE_PLAN_TEXT}` } },
+    { facts: { instanceType: "t3.large", freeTierEligibleTypes: null }, says: { es: `tipo actual: t3.large · tipos de la capa gratuita: ${FREE_PLAN_TEXT}` } },
+    { facts: { instanceType: "t3.micro", freeTierEligibleTypes: [] }, says: { es: "tipo actual: t3.micro · tipos de la capa gratuita: nada", en: "Free Tier types: nothing" } },
+    { facts: { instanceType: null }, says: { es: "tipo actual: nada · tipos de la capa gratuita: t2.micro" } },
   ],
+});
+
+describe("lab-ec2 › instance-type on a Free Plan account", () => {
+  const lab = readLab("lab-ec2");
+  const typeCheck = (facts: Record<string, unknown>, errors: CallError[] = [], lang: "es" | "en" = "es") =>
+    gradeOne(lab, { ...SERVER, ...facts }, { errors }, lang).checks.find((c) => c.id === "instance-type")!;
+
+  it("says that a type other than t2.micro is accepted, and why, in both languages", () => {
+    expect(typeCheck({ instanceType: "t3.micro", freeTierEligibleTypes: FREE_PLAN })).toMatchObject({
+      status: "passed",
+      found: "t3.micro",
+      message: "tipo de instancia: t3.micro — se acepta: es de la capa gratuita de tu cuenta (las cuentas creadas desde julio de 2025 no tienen t2.micro gratis); el curso usa t2.micro",
+    });
+    expect(typeCheck({ instanceType: "t3.micro", freeTierEligibleTypes: FREE_PLAN }, [], "en").message).toContain("accounts created since July 2025 have no free t2.micro");
+    expect(typeCheck({ instanceType: "t2.micro", freeTierEligibleTypes: FREE_PLAN }).message).toBe("tipo de instancia: t2.micro");
+  });
+
+  it("never turns a denied DescribeInstanceTypes into a failure of t2.micro or t3.micro", () => {
+    const errors = [denied("ec2:DescribeInstanceTypes")];
+    expect(typeCheck({ instanceType: "t2.micro", freeTierEligibleTypes: null }, errors).status).toBe("passed");
+    expect(typeCheck({ instanceType: "t3.micro", freeTierEligibleTypes: null }, errors).status).toBe("passed");
+    // A type free nowhere still fails, naming the published list it was compared with.
+    expect(typeCheck({ instanceType: "m5.large", freeTierEligibleTypes: null }, errors)).toMatchObject({ status: "failed", found: `tipo actual: m5.large · tipos de la capa gratuita: ${FREE_PLAN_TEXT}` });
+  });
+
+  it("tells the student how to list their account's free types", () => {
+    const check = typeCheck({ instanceType: "t3.large", freeTierEligibleTypes: FREE_PLAN });
+    expect(check.hint).toContain("si tu cuenta es de julio de 2025 o posterior, t2.micro ya no es gratis: usa t3.micro");
+    expect(check.hint).toContain("aws ec2 describe-instance-types --filters Name=free-tier-eligible,Values=true");
+  });
 });
 
 checkTable("lab-ec2", "key-pair", SERVER, {

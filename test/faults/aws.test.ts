@@ -100,7 +100,7 @@ describe.concurrent("an answer that never comes is bounded", () => {
     // The bound under test: 3 attempts of 3 s for the identity, then every other call is dropped.
     const run = await cli(fake, ["lab-ec2"], {}, 30_000);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`No se pudo conectar con AWS en ${fake.url}`);
+    expect(run.stderr).toContain(`AWS no respondió a tiempo en ${fake.url}`);
     expect(run.stderr).toContain("ETIMEDOUT");
     expect(fake.count("sts:GetCallerIdentity")).toBe(3);
     expect(run.stdout).toBe("");
@@ -111,13 +111,13 @@ describe.concurrent("an answer that never comes is bounded", () => {
     fake.on("*", { hang: true });
     const run = await cli(fake, ["lab-ec2", "--lang", "en"], { CALIFICAR_AWS_TIMEOUT: "1" }, 20_000);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`Could not connect to AWS at ${fake.url}`);
+    expect(run.stderr).toContain(`AWS did not answer in time at ${fake.url}`);
   });
 
   it("one listing never answers: at the run's deadline it is an error outcome, the rest is graded", async () => {
     const fake = await fakeAws();
         fake.on("ec2:DescribeVolumes", { hang: true });
-    const { code, status, check, report } = await grade(fake, [], { CALIFICAR_AWS_TIMEOUT: "6" }, 30_000);
+    const { code, status, check, report } = await grade(fake, [], { CALIFICAR_AWS_TIMEOUT: "15" }, 45_000);
     expect(status).toEqual({ ...except(["root-volume"], "passed"), "root-volume": "error" });
     expect(check("root-volume").message).toContain("AWS no respondió a tiempo a ec2:DescribeVolumes");
     expect(report.errors).toEqual([expect.objectContaining({ action: "ec2:DescribeVolumes", kind: "timeout" })]);
@@ -127,7 +127,7 @@ describe.concurrent("an answer that never comes is bounded", () => {
   it("a listing that trickles one byte at a time (no idle timeout ever fires) is cut at the deadline", async () => {
     const fake = await fakeAws();
         fake.on("ec2:DescribeSecurityGroups", { ...xml(ec2Page(null)), trickleMs: 200 });
-    const { status, report } = await grade(fake, [], { CALIFICAR_AWS_TIMEOUT: "6" }, 30_000);
+    const { status, report } = await grade(fake, [], { CALIFICAR_AWS_TIMEOUT: "15" }, 45_000);
     expect(status["ssh-restricted"]).toBe("error");
     expect(status["port-5000-open"]).toBe("error");
     expect(status["instance-type"]).toBe("passed");

@@ -18,9 +18,7 @@ import {
 import { ROOT } from "../support/cli.js";
 
 // The shipped policy is exactly the union of what the collectors declare. When a collector's
-// actions change, regenerate both files (no npm needed, from a build):
-//   node dist/src/cli/bin.js policy > policies/calificar-readonly.json
-//   node dist/src/cli/bin.js policy --format cloudformation > policies/instructor-role.yaml
+// actions change, regenerate both files: npm run policies
 
 const POLICY_FILE = join(ROOT, "policies", "calificar-readonly.json");
 const ROLE_FILE = join(ROOT, "policies", "instructor-role.yaml");
@@ -63,7 +61,7 @@ describe("policyDocument", () => {
 describe("policies/calificar-readonly.json", () => {
   it("is what src/policy.ts generates from the collectors in checks/index.ts", async () => {
     const generated = renderPolicyJson(policyDocument(await presentCollectors()));
-    expect(readFileSync(POLICY_FILE, "utf8"), "regenerate: node dist/src/cli/bin.js policy > policies/calificar-readonly.json").toBe(generated);
+    expect(readFileSync(POLICY_FILE, "utf8"), "regenerate: npm run policies").toBe(generated);
   });
 
   it("registers every collector module of checks/ in checks/index.ts, so none escapes the policy", () => {
@@ -116,7 +114,7 @@ describe("policies/instructor-role.yaml", () => {
 
   it("is what src/policy.ts generates", async () => {
     const generated = renderInstructorRole(policyDocument(await presentCollectors()));
-    expect(readFileSync(ROLE_FILE, "utf8"), "regenerate: node dist/src/cli/bin.js policy --format cloudformation > policies/instructor-role.yaml").toBe(generated);
+    expect(readFileSync(ROLE_FILE, "utf8"), "regenerate: npm run policies").toBe(generated);
   });
 
   it("grants the role exactly the actions of policies/calificar-readonly.json", () => {

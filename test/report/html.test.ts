@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Result } from "../../src/core/result.js";
 import { renderHtml } from "../../src/report/html.js";
+import { browserSuiteTitle, CHROMIUM, HAS_CHROMIUM, IN_CI, launchChromium, lowContrast, RUN_BROWSER_TESTS } from "../support/chromium.js";
 import { allResults, failedLab, passedLab, trickyResult, troubledLab } from "./fixtures.js";
 
 describe("html report, as written", () => {
@@ -29,19 +30,6 @@ describe("html report, as written", () => {
   });
 });
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 interface Opened {
   page: Page;
   /** Every URL the page asked for besides its own file. */
@@ -49,56 +37,22 @@ interface Opened {
   errors: string[];
 }
 
-// The few DOM types the in-page code uses (the project's TypeScript has no "dom" lib).
-interface PageElement {
-  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
-  parentElement: PageElement | null;
-  closest(selector: string): PageElement | null;
-}
-interface PageGlobals {
-  document: { body: { querySelectorAll(selector: string): ArrayLike<PageElement> } };
-  getComputedStyle(element: PageElement): { color: string; backgroundColor: string };
-}
 
-/** WCAG contrast of every element that shows text, against its nearest opaque background. */
-function lowContrast(page: Page): Promise<{ text: string; ratio: number }[]> {
-  return page.evaluate(() => {
-    const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
-    const TEXT_NODE = 3;
-    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([r, g, b]: number[]) => {
-      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
-    };
-    const background = (el: PageElement | null): number[] => {
-      for (; el; el = el.parentElement) {
-        const c = rgb(getComputedStyle(el).backgroundColor);
-        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const low: { text: string; ratio: number }[] = [];
-    for (const el of Array.from(document.body.querySelectorAll("*"))) {
-      const own = Array.from(el.childNodes)
-        .filter((n) => n.nodeType === TEXT_NODE && n.textContent!.trim())
-        .map((n) => n.textContent!.trim());
-      if (!own.length || el.closest("[aria-hidden=true]")) continue;
-      const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < 4.5) low.push({ text: own.join(" ").slice(0, 40), ratio: Math.round(ratio * 100) / 100 });
-    }
-    return low;
+// A missing Chromium fails CI here, once, and every browser suite's setup with it.
+describe.runIf(IN_CI)("Chromium for the browser tests, in CI", () => {
+  it(`is installed at ${CHROMIUM}`, () => {
+    expect(HAS_CHROMIUM, `${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`).toBe(true);
   });
-}
+});
 
-describe.skipIf(!HAS_CHROMIUM)(
-  HAS_CHROMIUM ? "html report in Chromium" : `html report in Chromium — SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`,
+describe.runIf(RUN_BROWSER_TESTS)(
+  browserSuiteTitle("html report in Chromium"),
   () => {
     let browser: Browser;
     const dir = mkdtempSync(join(tmpdir(), "calificar-html-"));
 
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

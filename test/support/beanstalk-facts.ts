@@ -66,6 +66,8 @@ export const ENVIRONMENT = {
   environmentSecrets: ["RDS_PASSWORD"],
   plaintextSecrets: [],
   autoScalingGroups: ["awseb-e-7hq2xk3mpa-stack-AWSEBAutoScalingGroup-QX1Z2Y3W4V5U"],
+  // The live group agrees with the options: 2 to 5, two instances in service.
+  autoScalingGroup: { name: "awseb-e-7hq2xk3mpa-stack-AWSEBAutoScalingGroup-QX1Z2Y3W4V5U", minSize: 2, maxSize: 5, desiredCapacity: 2, inService: 2, instances: 2 },
   loadBalancers: ["awseb-AWSEB-1XQ2B3C4D5E6F"],
   instances: ["i-0a1b2c3d4e5f60718", "i-0b2c3d4e5f6071829"],
   probes: { web: web({ status: 200, body: "<h1>Hola desde Elastic Beanstalk</h1>" }) },

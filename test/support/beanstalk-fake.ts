@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { AutoScalingClient, CreateAutoScalingGroupCommand, CreateLaunchConfigurationCommand } from "@aws-sdk/client-auto-scaling";
+import { DescribeImagesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateApplicationCommand, CreateEnvironmentCommand, ElasticBeanstalkClient } from "@aws-sdk/client-elastic-beanstalk";
 import { errorAnswer, type Answer, type FakeAws, type FakeRequest } from "./fake-aws.js";
 
@@ -11,7 +13,8 @@ import { errorAnswer, type Answer, type FakeAws, type FakeRequest } from "./fake
  * neither DescribeConfigurationSettings nor DescribeEnvironmentResources. So environments are
  * created in moto, DescribeEnvironments is forwarded to moto and only those fields are filled in
  * from the test's state, and the two missing actions are answered here in the query-protocol
- * XML that AWS sends.
+ * XML that AWS sends. The environment's Auto Scaling group is real: it is created in moto, whose
+ * DescribeAutoScalingGroups answers for it (with its instances in service).
  */
 
 /** What a student built, in the words of the console. Unset fields are what the course asks for. */
@@ -32,6 +35,10 @@ export interface StudentEnvironment {
   properties?: Record<string, string>;
   /** Properties fetched from Secrets Manager / Parameter Store: name → ARN. */
   secrets?: Record<string, string>;
+  /** The Auto Scaling group as it runs, when changed by hand from what the options say. */
+  liveGroup?: { minSize: number; maxSize: number; desired?: number };
+  /** No Auto Scaling group at all (being rebuilt): DescribeEnvironmentResources names none. */
+  noGroup?: boolean;
 }
 
 export interface SeededEnvironment {
@@ -76,13 +83,21 @@ function response(action: string, result: string): Answer {
 
 type Setting = [namespace: string, option: string, value: string, resource?: string];
 
+/** MinSize and MaxSize as the options say: a single-instance environment's group is pinned to one instance. */
+function configuredSize(s: StudentEnvironment): { min: number; max: number } {
+  const single = s.environmentType === "SingleInstance";
+  return { min: single ? 1 : (s.minSize ?? 2), max: single ? 1 : (s.maxSize ?? 5) };
+}
+
+export function groupName(env: Pick<SeededEnvironment, "id">): string {
+  return `awseb-${env.id}-stack-AWSEBAutoScalingGroup-QX1Z2Y3W4V5U`;
+}
+
 /** The option settings DescribeConfigurationSettings reports for such an environment (abridged defaults included). */
 export function optionSettings(env: SeededEnvironment): Setting[] {
   const s = env.spec;
   const single = s.environmentType === "SingleInstance";
-  // A single-instance environment's group is pinned to one instance whatever the console said.
-  const min = single ? 1 : (s.minSize ?? 2);
-  const max = single ? 1 : (s.maxSize ?? 5);
+  const { min, max } = configuredSize(s);
   const trigger = { MeasureName: "CPUUtilization", Unit: "Percent", UpperThreshold: 70, LowerThreshold: 30, ...s.trigger };
   return [
     ["aws:autoscaling:asg", "Availability Zones", "Any", "AWSEBAutoScalingGroup"],
@@ -198,7 +213,7 @@ export function beanstalkWorld(fake: FakeAws, motoUrl: string): BeanstalkWorld {
       "DescribeEnvironmentResources",
       "<EnvironmentResources>" +
         element("EnvironmentName", env.name) +
-        `<AutoScalingGroups>${members([`awseb-${env.id}-stack-AWSEBAutoScalingGroup-QX1Z2Y3W4V5U`], "Name")}</AutoScalingGroups>` +
+        `<AutoScalingGroups>${members(env.spec.noGroup ? [] : [groupName(env)], "Name")}</AutoScalingGroups>` +
         `<Instances>${members(instances, "Id")}</Instances>` +
         "<LaunchConfigurations/>" +
         `<LaunchTemplates>${members(["lt-0f1e2d3c4b5a69788"], "Id")}</LaunchTemplates>` +
@@ -214,7 +229,8 @@ export function beanstalkWorld(fake: FakeAws, motoUrl: string): BeanstalkWorld {
       const region = spec.region ?? "us-east-1";
       const application = spec.application ?? "mi-app";
       const name = spec.name ?? "mi-app-env";
-      const client = new ElasticBeanstalkClient({ region, endpoint: motoUrl, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+      const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
+      const client = new ElasticBeanstalkClient({ region, endpoint: motoUrl, credentials });
       try {
         await client.send(new CreateApplicationCommand({ ApplicationName: application })).catch((err: Error) => {
           if (!/already exists/.test(err.message)) throw err;
@@ -225,6 +241,7 @@ export function beanstalkWorld(fake: FakeAws, motoUrl: string): BeanstalkWorld {
       }
       const id = `e-${randomUUID().replace(/-/g, "").slice(0, 10)}`;
       const env: SeededEnvironment = { region, application, name, id, cname: `${name}.eba-7hq2xk3m.${region}.elasticbeanstalk.com`, spec };
+      if (!spec.noGroup) await createGroup(motoUrl, env);
       live.set(key(region, name), env);
       return env;
     },
@@ -237,6 +254,33 @@ export function beanstalkWorld(fake: FakeAws, motoUrl: string): BeanstalkWorld {
       live.clear();
     },
   };
+}
+
+/** The group Beanstalk would have made, in moto: the options' sizes unless the student changed it by hand. */
+async function createGroup(motoUrl: string, env: SeededEnvironment): Promise<void> {
+  const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
+  const ec2 = new EC2Client({ region: env.region, endpoint: motoUrl, credentials });
+  const autoscaling = new AutoScalingClient({ region: env.region, endpoint: motoUrl, credentials });
+  try {
+    const imageId = (await ec2.send(new DescribeImagesCommand({}))).Images?.[0]?.ImageId;
+    const launchConfiguration = `awseb-${env.id}-stack-AWSEBAutoScalingLaunchConfiguration`;
+    await autoscaling.send(new CreateLaunchConfigurationCommand({ LaunchConfigurationName: launchConfiguration, ImageId: imageId, InstanceType: "t3.micro" }));
+    const configured = configuredSize(env.spec);
+    const live = env.spec.liveGroup ?? { minSize: configured.min, maxSize: configured.max };
+    await autoscaling.send(
+      new CreateAutoScalingGroupCommand({
+        AutoScalingGroupName: groupName(env),
+        LaunchConfigurationName: launchConfiguration,
+        MinSize: live.minSize,
+        MaxSize: live.maxSize,
+        DesiredCapacity: live.desired ?? live.minSize,
+        AvailabilityZones: [`${env.region}a`],
+      }),
+    );
+  } finally {
+    ec2.destroy();
+    autoscaling.destroy();
+  }
 }
 
 /** A loopback stand-in for the student's Node.js app: answers GET / and records the Host it was asked for. */

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { query } from "../../src/core/compile.js";
+import type { HttpAnswer } from "../../src/core/evidence.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import type { Lab } from "../../src/core/lab.js";
 import type { CheckResult } from "../../src/core/result.js";
@@ -14,12 +16,27 @@ export function readLab(id: string): Lab {
   return JSON.parse(readFileSync(join(ROOT, "labs", `${id}.json`), "utf8")) as Lab;
 }
 
+/**
+ * A candidate as a table writes it (its facts, with the answers of its probes and their timeouts
+ * beside them) split as a snapshot holds it: the collector's facts, and `probes` by candidate id.
+ */
+function splitProbes(lab: Lab, candidate: Facts | null): { facts: Facts | null; probes?: Snapshot["probes"] } {
+  if (!candidate || !("probes" in candidate)) return { facts: candidate };
+  const { probes, errors, ...facts } = candidate as Facts & { probes: Record<string, HttpAnswer[]>; errors?: CallError[] };
+  const id = String(query(lab.resource.id, candidate));
+  const own = (errors ?? []).filter((e) => !e.action.startsWith("http:"));
+  const record = { answers: probes, errors: (errors ?? []).filter((e) => e.action.startsWith("http:")) };
+  return { facts: own.length ? { ...facts, errors: own } : facts, probes: { [id]: record } };
+}
+
 /** A snapshot holding one candidate (plus `extra` facts), shaped as the lab's collector stores it. */
-export function snapshotWith(lab: Lab, candidate: Facts | null, extra: Partial<Snapshot> = {}): Snapshot {
+export function snapshotWith(lab: Lab, written: Facts | null, extra: Partial<Snapshot> = {}): Snapshot {
   const list = lab.resource.list;
+  const { facts: candidate, probes } = splitProbes(lab, written);
   const holder = list === "[@]" ? (candidate ?? {}) : { [list]: candidate ? [candidate] : [] };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
+    ...(probes ? { probes } : {}),
     tool: { name: "calificar", version: "test" },
     lab: lab.id,
     collectedAt: "2026-11-28T10:00:00.000Z",

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { recordApiCall } from "./api-log.js";
+import { isSeeding, learnSeedingKeys, recordApiCall } from "./api-log.js";
 
 /**
  * A loopback stand-in for AWS endpoints: answers the actions a test names (errors, throttling,
@@ -120,6 +120,11 @@ export function errorAnswer(protocol: Protocol, code: string, message: string, s
   }
 }
 
+/** AWS's error shape for this request's protocol: for responders that fail only some calls (one student's role). */
+export function errorFor(req: FakeRequest, error: { code: string; message?: string; status?: number }): Answer {
+  return errorAnswer(protocolOf(req.service, req.headers), error.code, error.message ?? `${error.code} (injected by test)`, error.status ?? 400);
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -129,13 +134,18 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse, onBody?: (text: string) => void): void {
   const target = new URL(req.url ?? "/", upstream);
   const proxied = httpRequest(
     target,
     { method: req.method, headers: { ...req.headers, host: target.host } },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
+      if (onBody) {
+        const chunks: Buffer[] = [];
+        answer.on("data", (c: Buffer) => chunks.push(c));
+        answer.on("end", () => onBody(Buffer.concat(chunks).toString("utf8")));
+      }
       answer.pipe(res);
     },
   );
@@ -223,7 +233,9 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
     }
     if (upstream) {
       if (latency.ms) await new Promise((r) => setTimeout(r, latency.ms));
-      return forward(upstream, req, body, res);
+      // A test acting inside another moto account assumes a role there: those keys seed too.
+      const seeding = key === "sts:AssumeRole" && isSeeding(req.headers["authorization"]);
+      return forward(upstream, req, body, res, seeding ? learnSeedingKeys : undefined);
     }
     const fallback = errorAnswer(protocolOf(service, req.headers), "NotImplemented", `fake AWS has no answer for ${key}`, 501);
     res.writeHead(fallback.status!, fallback.headers).end(fallback.body);

@@ -22,6 +22,8 @@ export interface StudentServer {
   name?: string;
   volumeGiB?: number;
   volumeType?: "gp2" | "gp3" | "io1" | "standard";
+  /** Keys of another account (from AssumeRole on moto): the server is built in that account. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 export const COURSE_INGRESS: IpPermission[] = [
@@ -31,7 +33,7 @@ export const COURSE_INGRESS: IpPermission[] = [
 
 /** Creates, through the SDK, the EC2 server a student builds in lab-ec2. */
 export async function seedServer(endpoint: string, s: StudentServer = {}): Promise<{ instanceId: string; publicIp?: string }> {
-  const ec2 = new EC2Client({ region: s.region ?? "us-east-1", endpoint, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  const ec2 = new EC2Client({ region: s.region ?? "us-east-1", endpoint, credentials: s.credentials ?? { accessKeyId: "testing", secretAccessKey: "testing" } });
   try {
     const images = await ec2.send(new DescribeImagesCommand({}));
     const imageId = images.Images?.[0]?.ImageId;

@@ -256,7 +256,7 @@ export default defineCollector<CleanupEc2Facts>({
   ],
   async collect(ctx) {
     const client = ctx.clients.get(EC2Client, ctx.region);
-    const account = typeof ctx.options["accountId"] === "string" ? ctx.options["accountId"] : undefined;
+    const account = ctx.options.accountId;
     // "self" is enough for AWS; the owner-id filter also keeps out the public AMI snapshots that emulators list.
     const ownSnapshots = { OwnerIds: ["self"], ...(account ? { Filters: [{ Name: "owner-id", Values: [account] }] } : {}) };
     const [reservations, volumes, snapshots, images, addresses, natGateways, interfaces, endpoints] = await Promise.all([

@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient, paginateDescribeLogGroups } from "@aws-sdk/client-cloudwatch-logs";
 import { defineCollector } from "../../collect/collector.js";
-import { collectPages } from "../../collect/pages.js";
+import { collectPages, isoDate } from "../../collect/pages.js";
 
 /** A log group: Lambda and Beanstalk leave them behind, and their stored bytes bill every month. */
 export interface CleanupLogGroup {
@@ -26,7 +26,7 @@ export default defineCollector<CleanupLogsFacts>({
         logGroupName: g.logGroupName ?? "",
         storedBytes: g.storedBytes ?? 0,
         retentionInDays: g.retentionInDays ?? null,
-        creationTime: g.creationTime ? new Date(g.creationTime).toISOString() : null,
+        creationTime: isoDate(g.creationTime ? new Date(g.creationTime) : undefined),
       })),
     };
   },

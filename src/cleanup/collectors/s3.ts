@@ -79,7 +79,7 @@ export default defineCollector<CleanupS3Facts>({
   actions: ["s3:ListAllMyBuckets", "s3:GetBucketLocation", "s3:ListBucketVersions"],
   async collect(ctx) {
     const client = s3Client(ctx, ctx.region);
-    const only = Array.isArray(ctx.options["regions"]) ? new Set(ctx.options["regions"] as string[]) : undefined;
+    const only = ctx.options.regions ? new Set(ctx.options.regions) : undefined;
     const listed = await ctx.attempt("s3:ListAllMyBuckets", () => collectPages(paginateListBuckets({ client }, {}), (p) => p.Buckets));
     const buckets = await mapLimit(listed ?? [], BUCKET_CONCURRENCY, async (b): Promise<CleanupBucket | null> => {
       const name = b.Name ?? "";

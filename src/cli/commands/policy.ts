@@ -2,52 +2,45 @@ import { shippedPolicy } from "../../app/policy.js";
 import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Io } from "../io.js";
+import { say } from "../../core/text.js";
+import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
 import { renderInstructorRole, renderPolicyJson } from "../../core/policy.js";
 
 const FORMATS = ["json", "cloudformation"] as const;
 
 export const policyArgs = {
-  format: {
-    type: "string",
-    valueHint: FORMATS.join("|"),
-    default: "json",
-    description: {
-      es: "json: la política IAM; cloudformation: la plantilla del rol de instructor (con ExternalId)",
-      en: "json: the IAM policy; cloudformation: the instructor role's template (with ExternalId)",
-    },
-  },
-  invoke: {
-    type: "boolean",
-    default: true,
-    description: {
-      es: "sin lambda:InvokeFunction, la única llamada activa (lab-lambda se califica entonces con --no-invoke)",
-      en: "without lambda:InvokeFunction, the only active call (lab-lambda is then graded with --no-invoke)",
-    },
-  },
-  lang: { type: "string", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma", en: "language" } },
-  help: { type: "boolean", alias: "h", description: { es: "muestra esta ayuda", en: "show this help" } },
+  format: { type: "string", valueHint: FORMATS.join("|"), default: "json", description: OPTION.policyFormat },
+  invoke: { type: "boolean", default: true, description: OPTION.policyInvoke },
+  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: OPTION.lang },
+  instructor: { type: "boolean", description: OPTION.policyInstructor },
+  "role-name": { type: "string", valueHint: HINT.name, description: OPTION.policyRoleName },
+  help: { type: "boolean", alias: "h", description: OPTION.help },
 } satisfies ArgSpecs;
-
-const usage = {
-  es: "Uso: calificar policy [opciones]   (alias: politica)\n\nImprime la política IAM de solo lectura que calificar necesita, derivada de lo que declara cada colector.",
-  en: "Usage: calificar policy [options]   (alias: politica)\n\nPrints the read-only IAM policy calificar needs, derived from what every collector declares.",
-};
 
 /** `calificar policy`: the IAM policy calificar needs, from what every collector declares. */
 export async function policy(argv: string[], io: Io): Promise<ExitCode> {
   const { _: positionals, values: a } = parseArgv(argv, policyArgs, io.env);
   const lang = parseLang(a["lang"]);
   if (a["help"] === true) {
-    io.stdout.write(renderHelp(usage, policyArgs, lang));
+    io.stdout.write(renderHelp(USAGE.policy, policyArgs, lang));
     return EXIT.passed;
   }
-  if (positionals.length > 0) throw badInput({ es: `Sobra el argumento «${positionals[0]}»`, en: `Unexpected argument «${positionals[0]}»` });
+  if (positionals.length > 0) throw badInput(say(ARGS.extraArgument, { value: positionals[0]! }));
   const format = a["format"] ?? "json";
   if (format !== "json" && format !== "cloudformation") {
-    throw badInput({
-      es: `Formato desconocido: ${String(format)} (disponibles: ${FORMATS.join(", ")})`,
-      en: `Unknown format: ${String(format)} (available: ${FORMATS.join(", ")})`,
-    });
+    throw badInput(say(ARGS.unknownFormat, { format: String(format), formats: FORMATS.join(", ") }));
+  }
+  if (a["instructor"] === true) {
+    if (format !== "json") {
+      throw badInput(ARGS.instructorJsonOnly);
+    }
+    const { instructorPolicyDocument } = await import("../../class/policy.js");
+    const roleName = typeof a["role-name"] === "string" && a["role-name"] !== "" ? a["role-name"] : undefined;
+    if (roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+      throw badInput(say(ARGS.badRoleName, { value: roleName }));
+    }
+    io.stdout.write(renderPolicyJson(instructorPolicyDocument(roleName)));
+    return EXIT.passed;
   }
   const document = await shippedPolicy({ invoke: a["invoke"] !== false });
   io.stdout.write(format === "json" ? renderPolicyJson(document) : renderInstructorRole(document));

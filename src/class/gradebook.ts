@@ -1,6 +1,7 @@
 import type { Report } from "../report/json.js";
 import type { ClassEntry } from "./merge.js";
 import { fill, type Lang, type Text } from "../core/text.js";
+import { percentOf, ungradableReason } from "./score.js";
 
 /**
  * `notas.csv`, the class's gradebook, and a Canvas-shaped variant of it.
@@ -51,21 +52,6 @@ export const GRADEBOOK_COLUMNS = ["alumno", "nombre", "email", "nota", "maximo",
 export const GRADED = "calificado";
 export const NOT_GRADED = "no-calificado";
 
-const MSG = {
-  nothingChecked: {
-    es: "no se pudo comprobar nada ({errors})",
-    en: "nothing could be checked ({errors})",
-  },
-  everyCheckFailedToRun: {
-    es: "no se pudo comprobar nada: todas las comprobaciones dieron error",
-    en: "nothing could be checked: every check ended in an error",
-  },
-} satisfies Record<string, Text>;
-
-/** Score as a percentage of the maximum, one decimal; 0 when the lab is worth nothing. */
-export function percentOf(score: number, maxScore: number): number {
-  return maxScore > 0 ? Math.round((score / maxScore) * 1000) / 10 : 0;
-}
 
 /**
  * A graded report's row. A report where nothing could be checked (`ungradable`: every check is an
@@ -99,13 +85,6 @@ export function gradebookRowFromEntry(entry: ClassEntry): GradebookRow {
   return entry.kind === "graded" ? gradebookRowFromReport(entry.report, student) : gradebookRowNotGraded(student, entry.why);
 }
 
-/** Why an ungradable report was not graded, naming the first failed calls (`ec2:DescribeInstances AccessDenied`). */
-export function ungradableReason(report: Pick<Report, "errors">): Text {
-  const calls = [...new Set(report.errors.map((e) => `${e.action} ${e.code}`))];
-  if (!calls.length) return MSG.everyCheckFailedToRun;
-  const errors = calls.length > 3 ? `${calls.slice(0, 3).join(", ")}…` : calls.join(", ");
-  return { es: fill(MSG.nothingChecked.es, { errors }), en: fill(MSG.nothingChecked.en, { errors }) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV

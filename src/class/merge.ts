@@ -1,7 +1,8 @@
 import type { Report } from "../report/json.js";
 import type { CheckStatus } from "../core/result.js";
 import { fill, type Text } from "../core/text.js";
-import { percentOf, ungradableReason } from "./gradebook.js";
+import { percentOf, ungradableReason } from "./score.js";
+import { MERGE_MSG as MSG } from "./messages.js";
 
 /**
  * `calificar tablero`: the class as one picture, from the report folders of one or more runs
@@ -117,13 +118,6 @@ export class ClassMergeError extends Error {
     this.text = text;
   }
 }
-
-const MSG = {
-  mixedLabs: {
-    es: "las carpetas tienen informes de laboratorios distintos ({labs}): junta solo las de un laboratorio",
-    en: "the folders hold reports of different labs ({labs}): merge the folders of one lab only",
-  },
-} satisfies Record<string, Text>;
 
 type Candidate =
   | { kind: "report"; source: string; order: number; report: ClassReport }

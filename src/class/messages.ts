@@ -43,6 +43,10 @@ export const CLASS_MSG = {
     es: "no terminó en {seconds} s, el límite por alumno (--timeout): vuelve a ejecutar con --resume, o con un --timeout mayor",
     en: "did not finish within {seconds} s, the per-student limit (--timeout): run again with --resume, or with a larger --timeout",
   },
+  bug: {
+    es: "error inesperado de calificar (es un fallo de calificar, no del alumno): {message}",
+    en: "unexpected calificar error (a bug in calificar, not the student's): {message}",
+  },
   unreachable: {
     es: "se asumió el rol, pero la cuenta no respondió con sus credenciales: {reason}",
     en: "the role was assumed, but the account did not answer with its credentials: {reason}",
@@ -190,3 +194,269 @@ export function duration(ms: number): string {
   if (minutes < 60) return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+// ---- roster.ts -------------------------------------------------------------------------------
+
+export const ROSTER_MSG = {
+  header: { es: "La lista de alumnos tiene {count} problema(s):", en: "The roster has {count} problem(s):" },
+  line: { es: "  línea {line}", en: "  line {line}" },
+  unreadable: {
+    es: "el CSV no se puede leer a partir de aquí ({reason}); ¿falta cerrar unas comillas?",
+    en: "the CSV cannot be read from here on ({reason}); is a quote left open?",
+  },
+  empty: { es: "la lista está vacía: no hay cabecera", en: "the roster is empty: there is no header" },
+  noStudents: {
+    es: "la lista no tiene alumnos: solo la cabecera",
+    en: "the roster has no students: only the header",
+  },
+  unknownColumns: {
+    es: "columnas desconocidas: {columns}. Las válidas son: {valid}",
+    en: "unknown columns: {columns}. Valid ones are: {valid}",
+  },
+  emptyColumnName: {
+    es: "la columna {position} no tiene nombre",
+    en: "column {position} has no name",
+  },
+  repeatedColumn: {
+    es: "las columnas «{first}» y «{second}» dicen lo mismo ({field}): deja una",
+    en: "columns «{first}» and «{second}» mean the same ({field}): keep one",
+  },
+  noStudentColumn: {
+    es: "falta la columna «alumno» (o «student»), que identifica a cada alumno",
+    en: "the «alumno» (or «student») column is missing: it identifies each student",
+  },
+  noAccountColumn: {
+    es: "falta la columna «cuenta» (ID de cuenta de AWS) o «rol» (ARN del rol que calificar asume)",
+    en: "the «cuenta» (AWS account id) or «rol» (ARN of the role calificar assumes) column is missing",
+  },
+  extraFields: {
+    es: "la fila tiene {count} valores y la cabecera {columns} columnas: ¿hay un separador de más o falta entrecomillar un valor?",
+    en: "the row has {count} values and the header {columns} columns: is there a stray separator, or a value that needs quotes?",
+  },
+  missingStudent: { es: "falta el alumno (columna «{column}»)", en: "the student is missing (column «{column}»)" },
+  studentSeparator: {
+    es: "alumno «{value}»: no puede llevar «/» ni «\\» (será el nombre de su archivo de informe)",
+    en: "student «{value}»: it cannot contain «/» or «\\» (it becomes the name of their report file)",
+  },
+  studentDots: {
+    es: "alumno «{value}»: no puede llevar «..» ni empezar por «.» (será el nombre de su archivo de informe)",
+    en: "student «{value}»: it cannot contain «..» or start with «.» (it becomes the name of their report file)",
+  },
+  studentControl: {
+    es: "alumno «{value}»: lleva caracteres de control (saltos de línea, tabuladores…)",
+    en: "student «{value}»: it contains control characters (line breaks, tabs…)",
+  },
+  studentChars: {
+    es: "alumno «{value}»: solo se admiten letras sin tilde, dígitos y . _ @ - (sobra: {chars})",
+    en: "student «{value}»: only unaccented letters, digits and . _ @ - are allowed (not allowed: {chars})",
+  },
+  studentReserved: {
+    es: "alumno «{value}»: es un nombre reservado de Windows y no puede ser un archivo",
+    en: "student «{value}»: it is a reserved Windows name and cannot be a file",
+  },
+  studentLong: {
+    es: "alumno «{value}»: tiene {length} caracteres, el máximo es {max}",
+    en: "student «{value}»: it is {length} characters long, at most {max} are allowed",
+  },
+  duplicate: {
+    es: "alumno «{value}» repetido: también está en la línea {other}",
+    en: "student «{value}» appears twice: also at line {other}",
+  },
+  duplicateCase: {
+    es: "alumno «{value}» repetido: en la línea {other} está como «{otherValue}» (mayúsculas y minúsculas no distinguen archivos en Windows ni macOS)",
+    en: "student «{value}» appears twice: line {other} has it as «{otherValue}» (Windows and macOS file names ignore case)",
+  },
+  accountDigits: {
+    es: "cuenta «{value}»: un ID de cuenta de AWS son exactamente 12 dígitos (tiene {count})",
+    en: "account «{value}»: an AWS account id is exactly 12 digits (it has {count})",
+  },
+  accountLostZeros: {
+    es: "cuenta «{value}»: tiene {count} dígitos, y un ID de cuenta tiene 12. ¿La hoja de cálculo quitó los ceros iniciales? Formatea la columna como texto",
+    en: "account «{value}»: it has {count} digits, and an account id has 12. Did the spreadsheet drop leading zeros? Format the column as text",
+  },
+  accountScientific: {
+    es: "cuenta «{value}»: la hoja de cálculo la escribió en notación científica. Formatea la columna como texto y vuelve a escribir el ID de 12 dígitos",
+    en: "account «{value}»: the spreadsheet wrote it in scientific notation. Format the column as text and type the 12-digit id again",
+  },
+  accountChars: {
+    es: "cuenta «{value}»: un ID de cuenta de AWS son 12 dígitos, sin letras ni otros signos",
+    en: "account «{value}»: an AWS account id is 12 digits, with no letters or other signs",
+  },
+  roleArn: {
+    es: "rol «{value}»: no es el ARN de un rol de IAM (arn:aws:iam::123456789012:role/NOMBRE)",
+    en: "role «{value}»: it is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)",
+  },
+  accountMismatch: {
+    es: "la cuenta {account} no coincide con la del rol ({roleAccount} en {value})",
+    en: "account {account} does not match the role's ({roleAccount} in {value})",
+  },
+  noAccount: {
+    es: "falta la cuenta o el rol: sin ellos no se puede entrar en la cuenta de AWS del alumno",
+    en: "the account or role is missing: without one the student's AWS account cannot be reached",
+  },
+  externalId: {
+    es: "external_id «{value}»: AWS admite de 2 a 1224 caracteres: letras, dígitos y + = , . @ : / -",
+    en: "external_id «{value}»: AWS accepts 2 to 1224 characters: letters, digits and + = , . @ : / -",
+  },
+  regionZone: {
+    es: "región «{value}»: eso es una zona de disponibilidad; la región es {region}",
+    en: "region «{value}»: that is an availability zone; the region is {region}",
+  },
+  region: {
+    es: "región «{value}»: no es un nombre de región de AWS (por ejemplo eu-west-1, us-east-1)",
+    en: "region «{value}»: it is not an AWS region name (e.g. eu-west-1, us-east-1)",
+  },
+  email: {
+    es: "email «{value}»: no parece una dirección de correo (los libros de notas lo usan para reconocer al alumno)",
+    en: "email «{value}»: it does not look like an email address (gradebooks use it to match the student)",
+  },
+  roleName: {
+    es: "el nombre de rol por omisión «{value}» no es válido en IAM (letras, dígitos y + = , . @ _ -, hasta 64)",
+    en: "the default role name «{value}» is not valid in IAM (letters, digits and + = , . @ _ -, up to 64)",
+  },
+  orgTagMissing: {
+    es: "la cuenta {account} ({name}) no tiene la etiqueta «{tag}» que da el id del alumno",
+    en: "account {account} ({name}) has no «{tag}» tag to give the student id",
+  },
+  orgTagDuplicate: {
+    es: "las cuentas {accounts} tienen el mismo valor «{value}» en la etiqueta «{tag}»",
+    en: "accounts {accounts} have the same value «{value}» in the «{tag}» tag",
+  },
+  orgNameDuplicate: {
+    es: "las cuentas {accounts} dan el mismo id de alumno «{value}»: cambia el nombre de una o usa una etiqueta",
+    en: "accounts {accounts} give the same student id «{value}»: rename one or use a tag",
+  },
+  orgAccount: {
+    es: "cuenta {account}: el ID que devolvió AWS Organizations no tiene 12 dígitos",
+    en: "account {account}: the id AWS Organizations returned is not 12 digits",
+  },
+} satisfies Record<string, Text>;
+
+// ---- shard.ts -------------------------------------------------------------------------------
+
+export const SHARD_MSG = {
+  format: {
+    es: "--shard «{value}»: se espera i/n, la parte i de n, con 1 ≤ i ≤ n ≤ {max} (por ejemplo 2/4)",
+    en: "--shard «{value}»: expected i/n, part i of n, with 1 ≤ i ≤ n ≤ {max} (e.g. 2/4)",
+  },
+  zero: {
+    es: "--shard «{value}»: las partes se cuentan desde 1 (1/{count} es la primera)",
+    en: "--shard «{value}»: parts are counted from 1 (1/{count} is the first)",
+  },
+  beyond: {
+    es: "--shard «{value}»: solo hay {count} partes, la {index} no existe",
+    en: "--shard «{value}»: there are only {count} parts, part {index} does not exist",
+  },
+  tooMany: {
+    es: "--shard «{value}»: como mucho {max} partes",
+    en: "--shard «{value}»: at most {max} parts",
+  },
+} satisfies Record<string, Text>;
+
+// ---- merge.ts -------------------------------------------------------------------------------
+
+export const MERGE_MSG = {
+  mixedLabs: {
+    es: "las carpetas tienen informes de laboratorios distintos ({labs}): junta solo las de un laboratorio",
+    en: "the folders hold reports of different labs ({labs}): merge the folders of one lab only",
+  },
+} satisfies Record<string, Text>;
+
+// ---- gradebook.ts -------------------------------------------------------------------------------
+
+export const GRADEBOOK_MSG = {
+  nothingChecked: {
+    es: "no se pudo comprobar nada ({errors})",
+    en: "nothing could be checked ({errors})",
+  },
+  everyCheckFailedToRun: {
+    es: "no se pudo comprobar nada: todas las comprobaciones dieron error",
+    en: "nothing could be checked: every check ended in an error",
+  },
+} satisfies Record<string, Text>;
+
+// ---- dashboard.ts -------------------------------------------------------------------------------
+
+/**
+ * `calificar tablero`: the class at a glance, as ONE self-contained HTML file. Everything is
+ * inline and a Content-Security-Policy forbids any request, so it opens the same from a USB
+ * stick, `file://` or GitHub Pages. The summary, the histogram, each check's pass rate and the
+ * students not graded are plain HTML; the students' table (sort, filter) and each student's
+ * report (a dialog) are drawn by an inline script from JSON embedded in the page, through
+ * `textContent` only.
+ */
+
+export const DASHBOARD_MSG = {
+  pageTitle: { es: "Tablero de la clase", en: "Class dashboard" },
+  heading: { es: "{lab}: {title}", en: "{lab}: {title}" },
+  noLab: { es: "Sin informes", en: "No reports" },
+  period: { es: "Informes del {first} al {last} (UTC)", en: "Reports from {first} to {last} (UTC)" },
+  summary: { es: "Resumen", en: "Summary" },
+  size: { es: "Alumnos", en: "Students" },
+  graded: { es: "Calificados", en: "Graded" },
+  notGraded: { es: "Sin calificar", en: "Not graded" },
+  passed: { es: "Aprobados", en: "Passed" },
+  passRate: { es: "Aprueban", en: "Pass rate" },
+  passRateOf: { es: "de los calificados", en: "of those graded" },
+  none: { es: "—", en: "—" },
+  mostFailedTitle: { es: "Donde más se falla", en: "Where the class fails most" },
+  mostFailedItem: { es: "falló a {failed} de {withCheck}", en: "failed by {failed} of {withCheck}" },
+  histogramTitle: { es: "Distribución de notas", en: "Score distribution" },
+  histogramCaption: { es: "Alumnos calificados por porcentaje de la nota", en: "Graded students by score percentage" },
+  range: { es: "Nota", en: "Score" },
+  students: { es: "Alumnos", en: "Students" },
+  checksTitle: { es: "Cada comprobación", en: "Each check" },
+  checksCaption: {
+    es: "Qué parte de los alumnos calificados supera cada paso del laboratorio",
+    en: "How many of the graded students pass each step of the lab",
+  },
+  check: { es: "Comprobación", en: "Check" },
+  rate: { es: "La superan", en: "Pass rate" },
+  outcomes: { es: "Correctas · incorrectas · con error · omitidas", en: "Passed · failed · error · skipped" },
+  studentsTitle: { es: "Alumnos calificados", en: "Graded students" },
+  studentsHelp: {
+    es: "Pulsa un alumno para ver su informe y una cabecera para ordenar.",
+    en: "Press a student to see their report, and a header to sort.",
+  },
+  search: { es: "Buscar alumno (id, nombre o email)", en: "Find a student (id, name or email)" },
+  failedFilter: { es: "Con esta comprobación fallida", en: "With this check failed" },
+  anyCheck: { es: "cualquiera o ninguna", en: "any or none" },
+  shown: { es: "Se muestran {shown} de {total} alumnos", en: "Showing {shown} of {total} students" },
+  noMatch: { es: "Ningún alumno coincide con la búsqueda.", en: "No student matches the search." },
+  colStudent: { es: "Alumno", en: "Student" },
+  colName: { es: "Nombre", en: "Name" },
+  colScore: { es: "Nota", en: "Score" },
+  colPercent: { es: "%", en: "%" },
+  colPassed: { es: "Aprobado", en: "Passed" },
+  colFailed: { es: "Comprobaciones fallidas", en: "Failed checks" },
+  yes: { es: "sí", en: "yes" },
+  no: { es: "no", en: "no" },
+  noscript: {
+    es: "La tabla de alumnos y sus informes necesitan JavaScript; el resto de la página se ve sin él.",
+    en: "The students' table and their reports need JavaScript; the rest of the page works without it.",
+  },
+  notGradedTitle: { es: "Alumnos sin calificar", en: "Students not graded" },
+  notGradedCaption: { es: "Alumnos que no se pudieron calificar y por qué", en: "Students who could not be graded, and why" },
+  why: { es: "Motivo", en: "Reason" },
+  allGraded: { es: "Se calificó a todos los alumnos.", en: "Every student was graded." },
+  conflictsTitle: { es: "Alumnos en varias carpetas", en: "Students found in several folders" },
+  conflictsIntro: { es: "Se usa el informe más reciente de cada uno:", en: "The newest report of each is used:" },
+  conflict: { es: "{student}: se usa {kept}; se descarta {dropped}", en: "{student}: {kept} is used; {dropped} is dropped" },
+  origin: { es: "{source} ({at})", en: "{source} ({at})" },
+  close: { es: "Cerrar", en: "Close" },
+  reportOf: { es: "Informe de {student}", en: "Report of {student}" },
+  scoreLine: { es: "Nota: {score}/{max} ({percent})", en: "Score: {score}/{max} ({percent})" },
+  verdictPassed: { es: "APROBADO", en: "PASSED" },
+  verdictFailed: { es: "NO APROBADO", en: "NOT PASSED" },
+  account: { es: "Cuenta", en: "Account" },
+  region: { es: "Región", en: "Region" },
+  email: { es: "Email", en: "Email" },
+  statusPassed: { es: "correcta", en: "passed" },
+  statusFailed: { es: "incorrecta", en: "failed" },
+  statusError: { es: "no se pudo comprobar", en: "could not check" },
+  statusSkipped: { es: "omitida", en: "skipped" },
+  expected: { es: "Se esperaba", en: "Expected" },
+  found: { es: "Se encontró", en: "Found" },
+  hint: { es: "Cómo arreglarlo", en: "How to fix it" },
+  footer: { es: "Generado por calificar", en: "Made by calificar" },
+} satisfies Record<string, Text>;

@@ -144,7 +144,7 @@ async function gradeStudent(request: ClassRunRequest, lab: { id: string; title: 
       if (!(err instanceof UserError)) {
         // Our bug, met with one student's account: record it and grade the others.
         const message = err instanceof Error ? err.message : String(err);
-        return notGraded("bug", { es: `error inesperado de calificar: ${message}`, en: `unexpected calificar error: ${message}` }, message);
+        return notGraded("bug", classText("bug", { message }), message);
       }
       if (request.source.kind === "snapshots") {
         const data = { file: gradeRequest.snapshotFile!, reason: err.text.es };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fill, type Text } from "../core/text.js";
+import { SHARD_MSG as MSG } from "./messages.js";
 
 /**
  * `calificar clase --shard i/n`: a CI matrix grades a class in n parallel jobs, job i taking
@@ -25,25 +26,6 @@ export class ShardError extends Error {
     this.text = text;
   }
 }
-
-const MSG = {
-  format: {
-    es: "--shard «{value}»: se espera i/n, la parte i de n, con 1 ≤ i ≤ n ≤ {max} (por ejemplo 2/4)",
-    en: "--shard «{value}»: expected i/n, part i of n, with 1 ≤ i ≤ n ≤ {max} (e.g. 2/4)",
-  },
-  zero: {
-    es: "--shard «{value}»: las partes se cuentan desde 1 (1/{count} es la primera)",
-    en: "--shard «{value}»: parts are counted from 1 (1/{count} is the first)",
-  },
-  beyond: {
-    es: "--shard «{value}»: solo hay {count} partes, la {index} no existe",
-    en: "--shard «{value}»: there are only {count} parts, part {index} does not exist",
-  },
-  tooMany: {
-    es: "--shard «{value}»: como mucho {max} partes",
-    en: "--shard «{value}»: at most {max} parts",
-  },
-} satisfies Record<string, Text>;
 
 function shardError(message: Text, data: Record<string, string | number>): ShardError {
   return new ShardError({ es: fill(message.es, data), en: fill(message.en, data) });

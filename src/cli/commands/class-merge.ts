@@ -2,6 +2,7 @@ import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Lang } from "../../core/text.js";
 import type { Io } from "../io.js";
+import { HINT, OPTION, USAGE } from "../messages.js";
 import { classText, say } from "../../class/messages.js";
 import type { ClassSummary } from "../../class/merge.js";
 
@@ -11,34 +12,24 @@ import type { ClassSummary } from "../../class/merge.js";
  */
 
 const common = {
-  folders: { type: "positional", description: { es: "carpetas de informes", en: "reports folders" } },
-  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma", en: "language" } },
-  debug: { type: "boolean", description: { es: "muestra detalles técnicos de los errores", en: "show technical details of errors" } },
-  help: { type: "boolean", alias: "h", description: { es: "muestra esta ayuda", en: "show this help" } },
+  folders: { type: "positional", description: OPTION.mergeFolders },
+  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: OPTION.lang },
+  debug: { type: "boolean", description: OPTION.debug },
+  help: { type: "boolean", alias: "h", description: OPTION.help },
 } satisfies ArgSpecs;
 
 export const dashboardArgs = {
   ...common,
-  output: { type: "string", alias: "o", valueHint: "ARCHIVO", default: "tablero.html", description: { es: "página que se escribe («-»: la salida estándar)", en: "page to write («-»: standard output)" } },
+  output: { type: "string", alias: "o", valueHint: HINT.file, default: "tablero.html", description: OPTION.tableroOutput },
 } satisfies ArgSpecs;
 
 export const gradebookArgs = {
   ...common,
-  output: { type: "string", alias: "o", valueHint: "ARCHIVO", description: { es: "archivo que se escribe (notas.csv, o notas-canvas.csv con --canvas; «-»: la salida estándar)", en: "file to write (notas.csv, or notas-canvas.csv with --canvas; «-»: standard output)" } },
-  canvas: { type: "boolean", description: { es: "el formato de importación de Canvas (Student, ID, SIS User ID, SIS Login ID, Section, la tarea)", en: "Canvas's import format (Student, ID, SIS User ID, SIS Login ID, Section, the assignment)" } },
-  "canvas-assignment": { type: "string", valueHint: "TAREA", description: { es: "con --canvas: la columna de la tarea (por defecto el id del laboratorio; «Título (123)» actualiza la tarea 123)", en: "with --canvas: the assignment column (default: the lab id; «Title (123)» updates assignment 123)" } },
-  "canvas-id": { type: "string", valueHint: "email|login|sis", default: "email", description: { es: "con --canvas: cómo reconoce Canvas al alumno: su SIS Login ID es el email o el alumno, o su SIS User ID es el alumno", en: "with --canvas: how Canvas finds the student: their SIS Login ID is the email or the student id, or their SIS User ID is the student id" } },
+  output: { type: "string", alias: "o", valueHint: HINT.file, description: OPTION.notasOutput },
+  canvas: { type: "boolean", description: OPTION.mergeCanvas },
+  "canvas-assignment": { type: "string", valueHint: HINT.assignment, description: OPTION.mergeCanvasAssignment },
+  "canvas-id": { type: "string", valueHint: "email|login|sis", default: "email", description: OPTION.mergeCanvasId },
 } satisfies ArgSpecs;
-
-const dashboardUsage = {
-  es: "Uso: calificar tablero CARPETA... [--output tablero.html]   (alias: dashboard)\n\nLa clase en una página HTML autocontenida (sin red): resumen, distribución de notas, cada\ncomprobación, la tabla de alumnos con su informe y los que no se pudieron calificar.",
-  en: "Usage: calificar dashboard FOLDER... [--output tablero.html]   (alias: tablero)\n\nThe class on one self-contained HTML page (no network): summary, score distribution, each\ncheck, the students' table with their reports and those who could not be graded.",
-};
-
-const gradebookUsage = {
-  es: "Uso: calificar notas CARPETA... [--output notas.csv] [--canvas]   (alias: gradebook)\n\nEl libro de notas de una o varias carpetas de informes (las partes de una matriz de CI), para\nMoodle (notas.csv) o Canvas (--canvas).",
-  en: "Usage: calificar gradebook FOLDER... [--output notas.csv] [--canvas]   (alias: notas)\n\nThe gradebook of one or several reports folders (the parts of a CI matrix), for Moodle\n(notas.csv) or Canvas (--canvas).",
-};
 
 async function merged(command: string, folders: string[], io: Io, lang: Lang): Promise<ClassSummary> {
   if (!folders.length) throw badInput(classText("needFolders", { command }));
@@ -69,7 +60,7 @@ export async function dashboardCommand(argv: string[], io: Io): Promise<ExitCode
   const { _: folders, values: a } = parseArgv(argv, dashboardArgs, io.env);
   const lang = parseLang(a["lang"]);
   if (a["help"] === true) {
-    io.stdout.write(renderHelp(dashboardUsage, dashboardArgs, lang));
+    io.stdout.write(renderHelp(USAGE.tablero, dashboardArgs, lang));
     return EXIT.passed;
   }
   const summary = await merged("tablero", folders, io, lang);
@@ -83,7 +74,7 @@ export async function gradebookCommand(argv: string[], io: Io): Promise<ExitCode
   const { _: folders, values: a } = parseArgv(argv, gradebookArgs, io.env);
   const lang = parseLang(a["lang"]);
   if (a["help"] === true) {
-    io.stdout.write(renderHelp(gradebookUsage, gradebookArgs, lang));
+    io.stdout.write(renderHelp(USAGE.notas, gradebookArgs, lang));
     return EXIT.passed;
   }
   const canvas = a["canvas"] === true;

@@ -4,6 +4,7 @@ import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Lang, Text } from "../../core/text.js";
 import type { Io } from "../io.js";
+import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
 import { labDirs, loadLab } from "../../app/labs.js";
 import { ROLE_NAME } from "../../core/policy.js";
 import { describeRosterError, parseRoster, RosterError, type Roster, type RosterStudent } from "../../class/roster.js";
@@ -17,39 +18,29 @@ export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_TIMEOUT_SECONDS = 180;
 
 export const classArgs = {
-  lab: { type: "positional", description: { es: "laboratorio", en: "lab" } },
-  roster: { type: "string", valueHint: "ARCHIVO.csv", description: { es: "lista de alumnos (CSV: alumno, nombre, email, cuenta o rol, external_id, region)", en: "class roster (CSV: alumno/student, nombre/name, email, cuenta/account or rol/role_arn, external_id, region)" } },
-  organizacion: { type: "boolean", alias: "organization", description: { es: "los alumnos son las cuentas de tu organización de AWS (sin la de administración)", en: "the students are your AWS Organization's accounts (not the management one)" } },
-  "tag-alumno": { type: "string", valueHint: "ETIQUETA", description: { es: "con --organizacion: el id de cada alumno es el valor de esta etiqueta de su cuenta (si no, el nombre de la cuenta)", en: "with --organization: each student id is this tag's value on their account (else the account name)" } },
-  "role-name": { type: "string", valueHint: "NOMBRE", default: ROLE_NAME, description: { es: "rol que se asume en las filas con cuenta (el de policies/instructor-role.yaml)", en: "role assumed for rows that give an account (the one of policies/instructor-role.yaml)" } },
-  "external-id": { type: "string", valueHint: "ID", description: { es: "ExternalId para las filas que no traen el suyo", en: "ExternalId for rows that do not give their own" } },
-  region: { type: "string", valueHint: "REGIÓN", description: { es: "región a calificar cuando la fila no trae la suya (por defecto la de tu perfil, o us-east-1)", en: "region to grade when the row gives none (default: your profile's, or us-east-1)" } },
-  profile: { type: "string", valueHint: "PERFIL", description: { es: "tu perfil de ~/.aws (el del instructor)", en: "your ~/.aws profile (the instructor's)" } },
-  out: { type: "string", valueHint: "CARPETA", default: "informes", description: { es: "carpeta de los informes, las instantáneas y notas.csv", en: "folder for the reports, the snapshots and notas.csv" } },
-  concurrency: { type: "string", valueHint: "N", default: String(DEFAULT_CONCURRENCY), description: { es: "alumnos calificados a la vez", en: "students graded at a time" } },
-  timeout: { type: "string", valueHint: "SEGUNDOS", default: String(DEFAULT_TIMEOUT_SECONDS), description: { es: "tiempo máximo por alumno", en: "time limit per student" } },
-  resume: { type: "boolean", description: { es: "conserva a los alumnos ya calificados en --out y califica al resto", en: "keep the students already graded in --out and grade the rest" } },
-  shard: { type: "string", valueHint: "i/n", description: { es: "califica solo la parte i de n de la lista (una matriz de CI)", en: "grade only part i of n of the roster (a CI matrix)" } },
-  "snapshot-dir": { type: "string", valueHint: "CARPETA", description: { es: "califica las instantáneas guardadas (<alumno>.snapshot.json), sin AWS", en: "grade saved snapshots (<student>.snapshot.json), with no AWS access" } },
-  labs: { type: "string", valueHint: "CARPETA", description: { es: "carpeta con laboratorios propios", en: "folder with your own labs" } },
-  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: { es: "idioma de los informes", en: "language of the reports" } },
-  "probe-host": { type: "string", valueHint: "HOST[:PUERTO]", env: "CALIFICAR_PROBE_HOST", description: { es: "prueba HTTP contra este host en lugar de la IP pública (emuladores, pruebas)", en: "send HTTP probes to this host instead of the public IP (emulators, tests)" } },
-  "probe-timeout": { type: "string", valueHint: "SEGUNDOS", default: "5", description: { es: "tiempo máximo de cada prueba HTTP", en: "time limit of each HTTP probe" } },
-  probe: { type: "boolean", default: true, description: { es: "no hacer pruebas HTTP", en: "make no HTTP probes" } },
-  invoke: { type: "boolean", default: true, description: { es: "no invocar las funciones Lambda (lab-lambda lee CloudWatch Logs)", en: "do not invoke Lambda functions (lab-lambda reads CloudWatch Logs)" } },
-  debug: { type: "boolean", description: { es: "muestra detalles técnicos de los errores", en: "show technical details of errors" } },
-  help: { type: "boolean", alias: "h", description: { es: "muestra esta ayuda", en: "show this help" } },
+  lab: { type: "positional", description: OPTION.classLab },
+  roster: { type: "string", valueHint: HINT.csvFile, description: OPTION.classRoster },
+  organizacion: { type: "boolean", alias: "organization", description: OPTION.classOrganizacion },
+  "tag-alumno": { type: "string", valueHint: HINT.tag, description: OPTION.classTagAlumno },
+  "role-name": { type: "string", valueHint: HINT.name, default: ROLE_NAME, description: OPTION.classRoleName },
+  "external-id": { type: "string", valueHint: "ID", description: OPTION.classExternalId },
+  region: { type: "string", valueHint: HINT.region, description: OPTION.classRegion },
+  profile: { type: "string", valueHint: HINT.profile, description: OPTION.classProfile },
+  out: { type: "string", valueHint: HINT.folder, default: "informes", description: OPTION.classOut },
+  concurrency: { type: "string", valueHint: "N", default: String(DEFAULT_CONCURRENCY), description: OPTION.classConcurrency },
+  timeout: { type: "string", valueHint: HINT.seconds, default: String(DEFAULT_TIMEOUT_SECONDS), description: OPTION.classTimeout },
+  resume: { type: "boolean", description: OPTION.classResume },
+  shard: { type: "string", valueHint: "i/n", description: OPTION.classShard },
+  "snapshot-dir": { type: "string", valueHint: HINT.folder, description: OPTION.classSnapshotDir },
+  labs: { type: "string", valueHint: HINT.folder, description: OPTION.classLabs },
+  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: OPTION.classLang },
+  "probe-host": { type: "string", valueHint: HINT.hostPort, env: "CALIFICAR_PROBE_HOST", description: OPTION.classProbeHost },
+  "probe-timeout": { type: "string", valueHint: HINT.seconds, default: "5", description: OPTION.classProbeTimeout },
+  probe: { type: "boolean", default: true, description: OPTION.classProbe },
+  invoke: { type: "boolean", default: true, description: OPTION.classInvoke },
+  debug: { type: "boolean", description: OPTION.debug },
+  help: { type: "boolean", alias: "h", description: OPTION.help },
 } satisfies ArgSpecs;
-
-const usage = {
-  es: "Uso: calificar clase <laboratorio> --roster alumnos.csv [--out informes/] [opciones]   (alias: class)\n\nCalifica el laboratorio en la cuenta de cada alumno, asumiendo su rol de solo lectura. Deja en --out\n<alumno>.json (su informe), <alumno>.snapshot.json (la evidencia) y notas.csv (el libro de notas).",
-  en: "Usage: calificar class <lab> --roster students.csv [--out reports/] [options]   (alias: clase)\n\nGrades the lab in each student's account, assuming their read-only role. Leaves in --out\n<student>.json (their report), <student>.snapshot.json (the evidence) and notas.csv (the gradebook).",
-};
-
-const footer = {
-  es: "Después: calificar tablero informes/ (la clase en una página) · calificar notas informes/ --canvas.\nCódigos de salida: 0 todos calificados · 1 algunos sin calificar · 2 entrada incorrecta · 3 nadie calificado · 130 interrumpido.",
-  en: "Then: calificar dashboard reports/ (the class on one page) · calificar notas reports/ --canvas.\nExit codes: 0 all graded · 1 some not graded · 2 bad input · 3 nobody graded · 130 interrupted.",
-};
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
@@ -100,7 +91,7 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
   const { _: positionals, values: a } = parseArgv(argv, classArgs, io.env);
   const lang = parseLang(a["lang"]);
   if (a["help"] === true) {
-    io.stdout.write(renderHelp(usage, classArgs, lang, footer));
+    io.stdout.write(renderHelp(USAGE.clase, classArgs, lang, USAGE.claseFooter));
     return EXIT.passed;
   }
   const labId = positionals[0];
@@ -121,7 +112,7 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
   const timeoutSeconds = integer(str(a["timeout"]) ?? String(DEFAULT_TIMEOUT_SECONDS), "--timeout", 1, 3600);
   const probeTimeout = Number(str(a["probe-timeout"]) ?? "5");
   if (!(probeTimeout > 0 && probeTimeout <= 120)) {
-    throw badInput({ es: "--probe-timeout debe ser un número de segundos entre 0 y 120", en: "--probe-timeout must be a number of seconds between 0 and 120" });
+    throw badInput(ARGS.badProbeTimeout);
   }
   let shard: Shard | undefined;
   const shardSpec = str(a["shard"]);

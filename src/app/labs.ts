@@ -28,7 +28,13 @@ async function readLab(file: string, text: string): Promise<Lab> {
  */
 export function labDirs(extra?: string): string[] {
   if (!extra) return [bundledLabsDir()];
-  if (!statSync(extra, { throwIfNoEntry: false })?.isDirectory()) throw badInput(say(INPUT.noLabsDir, { dir: extra }));
+  let folder = false;
+  try {
+    folder = statSync(extra, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // ENOTDIR, EACCES, a NUL in the name: not a folder calificar can read labs from either
+  }
+  if (!folder) throw badInput(say(INPUT.noLabsDir, { dir: extra }));
   return [resolve(extra), bundledLabsDir()];
 }
 

@@ -62,9 +62,9 @@ const odd = fc.oneof(
   // Names every object inherits: lookups by name must not find them.
   fc.constantFrom("constructor", "toString", "valueOf", "__proto__", "hasOwnProperty"),
 );
-const readPath = fc.constantFrom(EXAMPLE, join(scratch, "labs-ok"), join(scratch, "labs-rotos"), join(scratch, "labs-carpeta"), join(scratch, "vacia"), join(scratch, "repo"), join(scratch, "archivo.txt"), join(scratch, "no-existe"), "labs-ok", "no-existe.json");
+const readPath = fc.constantFrom(EXAMPLE, join(scratch, "archivo.txt", "x"), "a\u0000b", join(scratch, "labs-ok"), join(scratch, "labs-rotos"), join(scratch, "labs-carpeta"), join(scratch, "vacia"), join(scratch, "repo"), join(scratch, "archivo.txt"), join(scratch, "no-existe"), "labs-ok", "no-existe.json");
 // Written to: only ever inside the scratch folder.
-const writePath = fc.constantFrom(join(scratch, "out", "informe.json"), join(scratch, "archivo.txt", "x.json"), join(scratch, "vacia"), "informe.html", join(scratch, "snap.json"));
+const writePath = fc.constantFrom("-", join(scratch, "out", "informe.json"), join(scratch, "archivo.txt", "x.json"), join(scratch, "vacia"), "informe.html", join(scratch, "snap.json"));
 
 const VALUES: Record<string, fc.Arbitrary<string>> = {
   region: fc.oneof(fc.constantFrom("us-east-1", "eu-west-1", "mars-north-9", "us-east-1,eu-west-1", ""), odd),
@@ -84,7 +84,7 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   environment: odd,
   shard: fc.oneof(fc.constantFrom("1/2", "0/2", "3/2", "x"), odd),
 };
-const FLAGS = ["--no-probe", "--probe", "--no-invoke", "--invoke", "--debug", "--help", "-h", "--version", "-v", "--", "-o"];
+const FLAGS = ["--no-probe", "--probe", "--no-invoke", "--invoke", "--solo-repo", "--repo-only", "--debug", "--help", "-h", "--version", "-v", "--", "-o"];
 
 const option = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...Object.keys(VALUES)).chain((name) => VALUES[name]!.map((v) => [`--${name}`, v])) },

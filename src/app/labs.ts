@@ -1,13 +1,27 @@
 import { statSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { isCollectorName } from "../../checks/index.js";
-import { badInput } from "../core/errors.js";
+import { badInput, UserError } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
 import type { Lab } from "../core/lab.js";
 import { parseLab } from "../core/parse-lab.js";
 import { packageDir } from "../files/package-root.js";
+import { megabytes, readTextWithin, TooLarge } from "../files/read.js";
+
+/** The largest lab file read: the shipped ones are about 30 KB; a lab is a page of JSON, not data. */
+export const LAB_MAX_BYTES = 1024 * 1024;
+
+/** A lab file's text; one over the limit is bad input, said before it is read. */
+async function readLabText(file: string): Promise<string> {
+  try {
+    return await readTextWithin(file, LAB_MAX_BYTES);
+  } catch (err) {
+    if (err instanceof TooLarge) throw badInput(say(INPUT.labTooLarge, { file, size: megabytes(err.size), limit: megabytes(err.limit) }));
+    throw err;
+  }
+}
 
 /** Labs shipped with the package: <package>/labs. */
 export const bundledLabsDir = () => packageDir("labs");
@@ -50,8 +64,9 @@ export async function listLabs(dirs: string[]): Promise<Lab[]> {
     for (const name of names) {
       let text: string;
       try {
-        text = await readFile(join(dir, name), "utf8");
+        text = await readLabText(join(dir, name));
       } catch (err) {
+        if (err instanceof UserError) throw err;
         // A folder named *.json, or a file without read permission, among the instructor's labs.
         throw badInput(say(INPUT.cannotReadLab, { file: join(dir, name) }), (err as Error).message);
       }
@@ -67,8 +82,9 @@ export async function loadLab(idOrPath: string, dirs: string[]): Promise<Lab> {
   if (idOrPath.endsWith(".json")) {
     let text: string;
     try {
-      text = await readFile(idOrPath, "utf8");
-    } catch {
+      text = await readLabText(idOrPath);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
       throw badInput(say(INPUT.noLabFile, { file: idOrPath }));
     }
     return readLab(idOrPath, text);
@@ -77,8 +93,9 @@ export async function loadLab(idOrPath: string, dirs: string[]): Promise<Lab> {
     const file = join(dir, `${idOrPath}.json`);
     let text: string;
     try {
-      text = await readFile(file, "utf8");
-    } catch {
+      text = await readLabText(file);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
       continue;
     }
     return readLab(file, text);

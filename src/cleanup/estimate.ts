@@ -51,10 +51,12 @@ export function applyFreeTier(items: CleanupItem[], prices: PriceTable): number 
 }
 
 function errorText(error: CallError, lang: Lang): string {
-  const what = fill((M.resource[error.action] ?? { es: error.action, en: error.action })[lang], { target: error.target ?? "" });
+  const resource = M.resource[error.action] ?? { es: error.action, en: error.action };
+  const what = fill(resource[lang], { target: error.target ?? "" });
+  const couldNot = M.error[resource.many ? "couldNotMany" : "couldNotOne"]![lang];
   // S3 is listed once for the whole account: its errors have no region.
   const where = error.region ?? (error.action.startsWith("s3:") ? "S3" : M.error["account"]![lang]);
-  return fill(M.error[error.kind]![lang], { what, where, action: error.action, code: error.code, message: error.message });
+  return fill(M.error[error.kind]![lang], { couldNot, what, where, action: error.action, code: error.code, message: error.message });
 }
 
 const TYPE_ORDER = new Map<string, number>([

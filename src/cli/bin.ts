@@ -2,6 +2,13 @@
 // The SDK warns on Node 20 about its releases of 2027; our SDK versions are pinned and run on 20.
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
 
+// A reader that stopped early (`calificar labs | head -1`) closed the pipe: end quietly, as
+// `yes | head` does. Node ignores SIGPIPE, so the write fails with EPIPE instead; any other failure
+// of the terminal's streams leaves nowhere to say anything either.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => process.exit(err.code === "EPIPE" ? 0 : 3));
+}
+
 const [{ main }, { handleInterrupts }, { langFromArgv }] = await Promise.all([import("./main.js"), import("./interrupt.js"), import("./args.js")]);
 const interrupts = handleInterrupts(process.stderr, langFromArgv(process.argv.slice(2), process.env));
 

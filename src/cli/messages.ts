@@ -32,10 +32,10 @@ export const OPTION = {
   reportFormat: { es: "formato del informe", en: "report format" },
   format: { es: "formato", en: "format" },
   output: { es: "escribe el informe en ARCHIVO (y el resumen en la terminal)", en: "write the report to FILE (and the summary to the terminal)" },
-  snapshot: { es: "califica una instantánea guardada, sin acceder a AWS", en: "grade a saved snapshot, with no AWS access" },
+  snapshot: { es: "califica una instantánea guardada (hasta 100 MB), sin acceder a AWS", en: "grade a saved snapshot (up to 100 MB), with no AWS access" },
   cleanupSnapshot: { es: "usa una instantánea guardada, sin acceder a AWS", en: "use a saved snapshot, with no AWS access" },
   saveSnapshot: { es: "guarda lo recogido de la cuenta en ARCHIVO", en: "save what was collected from the account to FILE" },
-  labs: { es: "carpeta con laboratorios propios (del instructor)", en: "folder with your own labs (instructor's)" },
+  labs: { es: "carpeta con laboratorios propios (del instructor; cada archivo hasta 1 MB)", en: "folder with your own labs (instructor's; each file up to 1 MB)" },
   probeHost: {
     es: "prueba HTTP contra este host en lugar de la IP pública (emuladores, pruebas)",
     en: "send HTTP probes to this host instead of the public IP (emulators, tests)",
@@ -169,4 +169,9 @@ export const BUG = {
     es: "error inesperado (es un fallo de calificar, no tuyo): {message}\n  Ejecuta de nuevo con --debug y abre un issue con lo que salga.",
     en: "unexpected error (a bug in calificar, not yours): {message}\n  Run again with --debug and open an issue with what it prints.",
   },
+} satisfies Record<string, Text>;
+
+/** What the terminal shows while calificar waits on AWS (stderr, on a terminal only). */
+export const WAIT = {
+  grading: { es: "Consultando AWS… {seconds} s", en: "Waiting for AWS… {seconds} s" },
 } satisfies Record<string, Text>;

@@ -8,6 +8,7 @@ import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
 import { ACCESS_KEY_ID, holdsSecret, isSecretName, REDACTED, redactText } from "../core/secrets.js";
 import { beanstalkOptionValue } from "./beanstalk-option.js";
+import { REPO_LIMITS, UNREAD, type UnreadEntry } from "../core/repo-reads.js";
 
 // Facts about the submission repository (`--repo DIR`, the Action's workspace) for `on: "repo"`
 // checks. No AWS call: it reads files, bounded in number and size, never follows symlinks, and
@@ -62,20 +63,18 @@ export interface LambdaFunctionFacts {
   line: number | null;
 }
 
-/** A file or folder calificar could not read (permissions, vanished while read): checks that fail then say so. */
-export interface UnreadableEntry {
-  /** Relative to the repository, with "/"; a folder ends in "/" ("./" for the repository itself). */
-  file: string;
-  /** The system's code: EACCES, EPERM, EIO, ENOENT… */
-  code: string;
-}
+export type { UnreadEntry };
 
 export interface RepoFacts {
   /** Where the app lives, relative to the repository: "." or the shallowest folder holding it. */
   appDir: string;
   scan: { files: number; truncated: boolean };
-  /** What could not be read; absent when everything was (and in snapshots of older versions). */
-  unreadable?: UnreadableEntry[];
+  /**
+   * Files and folders not read: unreadable (the system's code: EACCES, EIO…), or past a bound
+   * (TOO_LARGE, TOTAL_LIMIT, TOO_DEEP, TOO_MANY). Absent when everything was read, and in snapshots
+   * of older versions. Repository checks that read them are errors (src/core/repo-reads.ts).
+   */
+  unreadable?: UnreadEntry[];
   ebextensions: EbextensionsFacts;
   procfile: ProcfileFacts | null;
   packageJson: PackageJsonFacts | null;
@@ -84,15 +83,10 @@ export interface RepoFacts {
   secrets: SecretFinding[];
 }
 
-export const LIMITS = {
-  /** Files and folders visited. */
-  entries: 20_000,
-  depth: 16,
-  /** Larger files are not read (a .pem is still found by its name). */
-  fileBytes: 1024 * 1024,
-  totalBytes: 64 * 1024 * 1024,
-  findings: 100,
-} as const;
+export const LIMITS = REPO_LIMITS;
+
+/** Bytes looked at to tell a binary file (a NUL among them) from text, as git does. */
+const SNIFF_BYTES = 8000;
 
 /** Dependencies and tool caches: never the student's own files, often thousands of them. */
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".venv", "venv", "__pycache__"]);
@@ -119,10 +113,13 @@ interface RepoFile {
   size: number;
 }
 
-const codeOf = (err: unknown) => String((err as { code?: unknown }).code ?? "EIO");
+const codeOf = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? "EIO");
 
-/** Every regular file under `root`, breadth first and sorted, within LIMITS; symlinks are not followed. */
-async function listFiles(root: string, unreadable: UnreadableEntry[]): Promise<{ files: RepoFile[]; truncated: boolean }> {
+/**
+ * Every regular file under `root`, breadth first and sorted, within LIMITS; symlinks are not
+ * followed. What cannot be listed, or lies past a bound, is recorded in `unreadable`.
+ */
+async function listFiles(root: string, unreadable: UnreadEntry[]): Promise<{ files: RepoFile[]; truncated: boolean }> {
   const files: RepoFile[] = [];
   let truncated = false;
   let visited = 0;
@@ -140,18 +137,19 @@ async function listFiles(root: string, unreadable: UnreadableEntry[]): Promise<{
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         if (++visited > LIMITS.entries) {
-          truncated = true;
-          return { files, truncated };
+          unreadable.push({ file: `${dir.rel || "."}/`, code: UNREAD.tooMany });
+          return { files, truncated: true };
         }
         const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (SKIPPED_DIRS.has(entry.name)) continue;
-          if (dir.depth + 1 >= LIMITS.depth) truncated = true;
-          else next.push({ rel, depth: dir.depth + 1 });
+          if (dir.depth + 1 >= LIMITS.depth) {
+            truncated = true;
+            unreadable.push({ file: `${rel}/`, code: UNREAD.tooDeep });
+          } else next.push({ rel, depth: dir.depth + 1 });
         } else if (entry.isFile()) {
-          const abs = resolve(root, rel);
           try {
-            files.push({ path: rel, abs, size: (await lstat(abs)).size });
+            files.push({ path: rel, abs: resolve(root, rel), size: (await lstat(resolve(root, rel))).size });
           } catch (err) {
             unreadable.push({ file: rel, code: codeOf(err) });
           }
@@ -163,17 +161,26 @@ async function listFiles(root: string, unreadable: UnreadableEntry[]): Promise<{
   return { files, truncated };
 }
 
-/** A file's text, or null when it is too large, binary or unreadable (then recorded in `unreadable`). */
-async function readText(file: RepoFile, budget: { bytes: number }, unreadable: UnreadableEntry[]): Promise<string | null> {
-  if (file.size > LIMITS.fileBytes || file.size > budget.bytes) return null;
-  budget.bytes -= file.size;
+/**
+ * A file's text, or null when it is binary (nothing to read in it), too large, or unreadable; the
+ * last two are recorded in `unreadable`, since a secret or a setting may be in what was not read.
+ */
+async function readText(file: RepoFile, budget: { bytes: number }, unreadable: UnreadEntry[]): Promise<string | null> {
+  const bound = file.size > LIMITS.fileBytes ? UNREAD.tooLarge : file.size > budget.bytes ? UNREAD.totalLimit : null;
+  if (bound === null) budget.bytes -= file.size;
   let handle;
   try {
     handle = await open(file.abs, "r");
-    const buffer = Buffer.alloc(file.size);
-    const { bytesRead } = await handle.read(buffer, 0, file.size, 0);
+    // Past a bound only the first bytes are read: a large binary file (an image, a zip) holds no text to grade.
+    const length = bound ? Math.min(file.size, SNIFF_BYTES) : file.size;
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
     const data = buffer.subarray(0, bytesRead);
-    if (data.subarray(0, 8000).includes(0)) return null;
+    if (data.subarray(0, SNIFF_BYTES).includes(0)) return null;
+    if (bound) {
+      unreadable.push({ file: file.path, code: bound });
+      return null;
+    }
     return data.toString("utf8");
   } catch (err) {
     unreadable.push({ file: file.path, code: codeOf(err) });
@@ -385,7 +392,7 @@ const inDir = (dir: string, name: string) => (dir === "." ? name : `${dir}/${nam
 
 /** Reads the repository at `root` into facts. */
 export async function readRepo(root: string): Promise<RepoFacts> {
-  const unreadable: UnreadableEntry[] = [];
+  const unreadable: UnreadEntry[] = [];
   const { files, truncated } = await listFiles(root, unreadable);
   const budget = { bytes: LIMITS.totalBytes };
   const texts = new Map<string, string | null>();
@@ -439,7 +446,9 @@ export async function readRepo(root: string): Promise<RepoFacts> {
     packageJson: typeof packageText === "string" ? packageJson(inDir(appDir, "package.json"), packageText) : null,
     lambdaFunction: lambdaFile && typeof lambdaText === "string" ? lambdaFunction(lambdaFile, lambdaText) : null,
     secrets: sorted.slice(0, LIMITS.findings),
-    ...(unreadable.length ? { unreadable: unreadable.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).slice(0, LIMITS.findings) } : {}),
+    ...(unreadable.length
+      ? { unreadable: unreadable.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).slice(0, LIMITS.findings) }
+      : {}),
   };
 }
 

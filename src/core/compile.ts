@@ -15,6 +15,8 @@ export interface CompiledCheck {
   validate: ValidateFunction;
   /** The check's `notes`, each with its `when` compiled. */
   notes?: { validate: ValidateFunction; text: Check["title"] }[];
+  /** The check's situational `hints`, each with its `when` compiled. */
+  hints?: { validate: ValidateFunction; text: Check["title"] }[];
 }
 
 type Ast = ReturnType<typeof compileQuery>;
@@ -43,13 +45,15 @@ const compiled = new WeakMap<Lab, CompiledLab>();
 export function compileLab(lab: Lab): CompiledLab {
   const cached = compiled.get(lab);
   if (cached) return cached;
-  const ajv = newAjv();
+  // Every error of a failed check, not the first: evidence names each wrong part (src/core/evidence.ts).
+  const ajv = newAjv({ allErrors: true });
   const checks = new Map<Check, CompiledCheck>();
   for (const check of lab.checks) {
     try {
       checks.set(check, {
         validate: ajv.compile(check.expected),
         ...(check.notes ? { notes: check.notes.map((n) => ({ validate: ajv.compile(n.when), text: n.text })) } : {}),
+        ...(check.hints ? { hints: check.hints.map((h) => ({ validate: ajv.compile(h.when), text: h.text })) } : {}),
       });
       for (const expr of [check.subject, check.found, check.location]) if (expr) query(expr, {});
     } catch (err) {

@@ -53,13 +53,38 @@ function gradeCandidate(ctx: Context, candidate: Facts): CheckResult[] {
   return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? gradeCheck(c, facts, scope));
 }
 
-/** Every resource check gets the same outcome; repository and account checks keep theirs. */
+/**
+ * Every resource check gets the same outcome, with no hint: the checks' hints speak of a resource
+ * that was not looked at. Repository and account checks keep theirs.
+ */
 function withoutResource(ctx: Context, outcome: Pick<CheckResult, "status" | "message">): CheckResult[] {
-  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? outcomeWithoutResource(c, ctx.lang, outcome));
+  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? { ...outcomeWithoutResource(c, ctx.lang, outcome), hint: null });
 }
 
-/** No candidate (or not the one asked for): say so, and where the resource is if it is elsewhere. */
-function noResource(ctx: Context, select: string | undefined): Grading {
+/** Candidates shown by name when a student names one that is not there. */
+const LISTED = 5;
+
+/** «hay 2 instancias: mi-servidor (i-0…), i-0…. Indica cuál con --instance mi-servidor». */
+function present(ctx: Context, candidates: Facts[]): string {
+  const { compiled, lang } = ctx;
+  const spec = compiled.lab.resource;
+  const labelled = candidates.map((c) => ({ id: candidateId(compiled, c), name: candidateName(compiled, c) }));
+  const names = labelled.slice(0, LISTED).map(({ id, name }) => (name && name !== id ? `${name} (${id})` : id));
+  const list = names.join(MSG.listSeparator[lang]) + (labelled.length > LISTED ? "…" : "");
+  const there = labelled.length === 1
+    ? fill(MSG.presentOne[lang], { label: spec.label[lang], names: list })
+    : fill(MSG.presentMany[lang], { count: labelled.length, plural: (spec.plural ?? spec.label)[lang], names: list });
+  const first = labelled[0]!;
+  return spec.select ? `${there}. ${fill(MSG.pickWith[lang], { option: spec.select, example: first.name || first.id })}` : there;
+}
+
+/**
+ * No candidate, or not the one asked for. Said once, in the notes: what is missing, where the
+ * resource is when it is in another region, or which ones there are when the one named is not.
+ * When the student's resource exists (elsewhere, or under another name) the checks are not graded
+ * here (`skipped`, no points); when nothing exists at all they fail, and the note says how to start.
+ */
+function noResource(ctx: Context, select: string | undefined, candidates: Facts[]): Grading {
   const { lab } = ctx.compiled;
   const { lang, snapshot } = ctx;
   const spec = lab.resource;
@@ -67,12 +92,16 @@ function noResource(ctx: Context, select: string | undefined): Grading {
     ? fill(MSG.notSelected[lang], { select, region: snapshot.region })
     : fill(MSG.noResource[lang], { plural: (spec.plural ?? spec.label)[lang], region: snapshot.region });
   const found = (snapshot.elsewhere ?? []).filter((l) => l.count > 0);
-  let message = missing;
-  if (found.length > 0) {
-    message += `; ${fill(MSG.elsewhere[lang], { label: spec.label[lang], regions: found.map((l) => l.region).join(", "), first: found[0]!.region })}`;
-  }
-  const note = message + (spec.missing && found.length === 0 ? `. ${spec.missing[lang]}` : "");
-  return { checks: withoutResource(ctx, { status: "failed", message }), resource: null, notes: [note] };
+  let note = missing;
+  if (candidates.length > 0) note += `; ${present(ctx, candidates)}`;
+  else if (found.length > 0) {
+    note += `; ${fill(MSG.elsewhere[lang], { label: spec.label[lang], regions: found.map((l) => l.region).join(", "), first: found[0]!.region })}`;
+  } else if (spec.missing) note += `. ${spec.missing[lang]}`;
+  const exists = candidates.length > 0 || found.length > 0;
+  const outcome = exists
+    ? { status: "skipped" as const, message: fill(MSG.skipped[lang], { reason: missing }) }
+    : { status: "failed" as const, message: missing };
+  return { checks: withoutResource(ctx, outcome), resource: null, notes: [note] };
 }
 
 /** The best-matching candidate (most points, then most checks passed; ties keep the collector's order). */
@@ -86,7 +115,7 @@ function gradeBest(ctx: Context, select: string | undefined): Grading {
     ? graded.filter((g) => candidateId(compiled, g.candidate) === select || candidateName(compiled, g.candidate) === select)
     : graded;
   const best = [...pool].sort((a, b) => b.score - a.score || b.passedCount - a.passedCount)[0];
-  if (!best) return noResource(ctx, select);
+  if (!best) return noResource(ctx, select, graded.map((g) => g.candidate));
   const resource: GradedResource = {
     kind: compiled.lab.resource.label[ctx.lang],
     id: candidateId(compiled, best.candidate),

@@ -72,6 +72,8 @@ export function expectationOf(error: Pick<ErrorObject, "keyword" | "params">, la
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "const":
+      // «se esperaba sí» says nothing: a boolean is left to the check's own words (expectedText).
+      if (typeof p["allowedValue"] === "boolean") return undefined;
       return formatValue(p["allowedValue"], lang) ?? undefined;
     case "enum": {
       const values = p["allowedValues"] as unknown[];
@@ -121,11 +123,12 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
- * A `fields` entry that holds `{expected}` or `{found}` is not a name but the whole sentence said
- * when the subject fails at that part: «se esperaban {expected} líneas con el mensaje, se encontraron {found}».
+ * A `fields` entry that holds `{expected}`, `{found}` or `{field}` is not a name but the whole
+ * sentence said when the subject fails at that part: «se esperaban {expected} líneas con el
+ * mensaje, se encontraron {found}».
  */
 export function isSentence(text: Text): boolean {
-  return Object.values(text).some((t) => /\{(expected|found)\}/.test(t));
+  return Object.values(text).some((t) => /\{(expected|found|field)\}/.test(t));
 }
 
 /**
@@ -148,46 +151,106 @@ export interface Evidence {
   found: string | null;
   /** The check's own sentence for this failure (a `fields` entry with placeholders), in the report's language. */
   sentence?: string;
+  /** Several named parts of the subject are wrong: each is said, in the order of the check's `fields`. */
+  parts?: { field: string; expected: string; found: string | null }[];
+}
+
+/** Where an error points in the subject: a missing property is named by its own pointer. */
+function pointerOf(error: ErrorObject): string {
+  const pointer = error.instancePath;
+  return error.keyword === "required" ? `${pointer}/${(error.params as { missingProperty: string }).missingProperty}` : pointer;
+}
+
+/** The schema the check's `expected` gives a part (`/size` → `properties.size`), if it is written that plainly. */
+function partSchema(check: Check, pointer: string): Record<string, unknown> | undefined {
+  let schema: unknown = check.expected;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const properties = (schema as { properties?: Record<string, unknown> } | null)?.properties;
+    schema = properties?.[key];
+  }
+  return schema && typeof schema === "object" ? (schema as Record<string, unknown>) : undefined;
+}
+
+/** What a part should be: its failing keyword's words, or, for a missing part, its own schema's (`const: 70` → «70»). */
+function expectationOfPart(check: Check, error: ErrorObject, pointer: string, lang: Lang): string {
+  // A part that is missing or of another type (null) is expected to be what its schema says, not «un valor de tipo integer».
+  const said = error.keyword === "type" || error.keyword === "required" ? undefined : expectationOf(error, lang);
+  if (said !== undefined) return said;
+  const schema = partSchema(check, pointer);
+  for (const keyword of ["const", "enum", "maximum", "minimum", "minItems", "maxItems", "pattern"] as const) {
+    if (!schema || !(keyword in schema)) continue;
+    const params = keyword === "const" ? { allowedValue: schema[keyword] } : keyword === "enum" ? { allowedValues: schema[keyword] } : keyword === "pattern" ? { pattern: schema[keyword] } : { limit: schema[keyword] };
+    const words = expectationOf({ keyword, params }, lang);
+    if (words !== undefined) return words;
+  }
+  return expectationOf(error, lang) ?? expectationOfCheck(check, lang) ?? "";
+}
+
+/** A part's value in words; a boolean part is said by the check's sentence, never as «no». */
+function foundAt(check: Check, subject: unknown, pointer: string, lang: Lang): string | null {
+  const value = valueAt(subject, pointer);
+  return typeof value === "boolean" ? null : formatValue(value, lang, check.show);
 }
 
 /**
- * Expected vs found in a student's words, from the first schema error and the actual value.
- * A part of the subject named in `fields` speaks for itself ("tamaño: como máximo 30, 40");
- * otherwise the check's own words are used.
+ * Expected vs found in a student's words, from the schema's errors and the actual value.
+ * When every error falls on a part of the subject named in `fields`, each wrong part is said
+ * («tipo de volumen raíz: se esperaba gp2 o gp3, se encontró io1; tamaño…: se esperaba como máximo
+ * 30, se encontró 40»), once, in the order of `fields`: a student fixes them all in one run. A part
+ * whose name is a sentence (it holds `{expected}`/`{found}`) describes the whole failure, so the
+ * first of those in `fields` is said alone (lab-lambda: not run, no logs, raised, then the count).
+ * Otherwise the first error speaks, in the check's own words.
  */
 export function evidenceFor(
   check: Check,
-  error: ErrorObject | undefined,
+  errors: ErrorObject | readonly ErrorObject[] | null | undefined,
   subject: unknown,
   shown: unknown,
   lang: Lang,
 ): Evidence {
   const whole: Text = check.field ?? check.title;
-  let pointer = error?.instancePath ?? "";
-  if (error?.keyword === "required") pointer += `/${(error.params as { missingProperty: string }).missingProperty}`;
-  const part = pointer !== "" ? check.fields?.[pointer] : undefined;
-  // A sentence speaks of its part even when `found` shows something else for passed checks.
-  if (part && error && isSentence(part)) {
-    return {
-      field: whole[lang],
-      expected: expectationOf(error, lang) ?? expectationOfCheck(check, lang) ?? "",
-      found: formatValue(valueAt(subject, pointer), lang, check.show),
-      sentence: part[lang],
-    };
+  // `if` only says that a `then` failed; the `then`'s own error is the one to word.
+  const list = (Array.isArray(errors) ? errors : errors ? [errors as ErrorObject] : []).filter((e) => e.keyword !== "if");
+  const fields = check.fields ?? {};
+  const order = Object.keys(fields);
+  const named = list.map((error) => ({ error, pointer: pointerOf(error) })).filter(({ pointer }) => pointer !== "" && pointer in fields);
+  if (named.length > 0 && named.length === list.length) {
+    named.sort((a, b) => order.indexOf(a.pointer) - order.indexOf(b.pointer));
+    // A sentence speaks of its part even when `found` shows something else for passed checks.
+    const sentence = named.find(({ pointer }) => isSentence(fields[pointer]!));
+    if (sentence) {
+      return {
+        field: whole[lang],
+        expected: expectationOf(sentence.error, lang) ?? expectationOfCheck(check, lang) ?? "",
+        found: foundAt(check, subject, sentence.pointer, lang),
+        sentence: fields[sentence.pointer]![lang],
+      };
+    }
+    if (check.found === undefined) {
+      const seen = new Set<string>();
+      const parts = named
+        .filter(({ pointer }) => !seen.has(pointer) && Boolean(seen.add(pointer)))
+        .map(({ error, pointer }) => ({ field: fields[pointer]![lang], expected: expectationOfPart(check, error, pointer, lang), found: foundAt(check, subject, pointer, lang) }));
+      if (parts.length === 1) return parts[0]!;
+      return {
+        field: whole[lang],
+        expected: check.expectedText?.[lang] ?? parts.map((p) => p.expected).join(MSG.listSeparator[lang]),
+        // Nothing found in any part is nothing found, not «a: nada · b: nada».
+        found: parts.every((p) => p.found === null) ? null : formatFound(check, shown, lang),
+        parts,
+      };
+    }
   }
-  if (part && error && check.found === undefined) {
-    return {
-      field: part[lang],
-      expected: expectationOf(error, lang) ?? expectationOfCheck(check, lang) ?? "",
-      found: formatValue(valueAt(subject, pointer), lang, check.show),
-    };
-  }
+  const error = list[0];
+  const pointer = error ? pointerOf(error) : "";
   const expected =
     check.expectedText?.[lang] ?? (error && pointer === "" ? expectationOf(error, lang) : undefined) ?? expectationOfCheck(check, lang) ?? "";
   return { field: whole[lang], expected, found: formatFound(check, shown, lang) };
 }
 
 export function evidenceMessage(evidence: Evidence, lang: Lang): string {
+  if (evidence.parts) return evidence.parts.map((part) => evidenceMessage(part, lang)).join(MSG.partSeparator[lang]);
   if (evidence.sentence) {
     return fill(evidence.sentence, { field: evidence.field, expected: evidence.expected, found: evidence.found ?? MSG.nothing[lang] });
   }

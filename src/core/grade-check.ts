@@ -3,6 +3,7 @@ import { evidenceFor, evidenceMessage, expectationOfCheck, formatFound } from ".
 import type { Facts } from "./candidates.js";
 import type { Check } from "./lab.js";
 import { MSG } from "./messages.js";
+import { unreadBlocking, unreadMessage, type UnreadEntry } from "./repo-reads.js";
 import type { CheckResult } from "./result.js";
 import type { CallError, Snapshot } from "./snapshot.js";
 import { fill, type Lang } from "./text.js";
@@ -45,8 +46,14 @@ export function outcomeWithoutResource(check: Check, lang: Lang, outcome: Pick<C
   return { ...checkBase(check, lang), ...outcome, points: 0, expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang] };
 }
 
+/** The hint that fits: the first of the check's `hints` whose `when` matches what it reads, else its `hint`. */
+function hintFor(check: Check, source: unknown, scope: CheckScope): string {
+  const hints = scope.compiled.checks.get(check)?.hints ?? [];
+  return (hints.find((h) => source !== undefined && h.validate(source))?.text ?? check.hint)[scope.lang];
+}
+
 /** Skipped on purpose (`--no-probe`), or blocked by a recorded error: never graded as failed. */
-function notGraded(check: Check, scope: CheckScope): CheckResult | undefined {
+function notGraded(check: Check, scope: CheckScope, source: unknown): CheckResult | undefined {
   const { lang } = scope;
   const requires = check.requires ?? [];
   const expected = expectationOfCheck(check, lang);
@@ -56,7 +63,7 @@ function notGraded(check: Check, scope: CheckScope): CheckResult | undefined {
   }
   const blocking = scope.errors.find((e) => requires.includes(e.action));
   if (blocking) {
-    return { ...checkBase(check, lang), status: "error", points: 0, message: errorMessage(blocking, lang), expected, found: null, hint: check.hint[lang] };
+    return { ...checkBase(check, lang), status: "error", points: 0, message: errorMessage(blocking, lang), expected, found: null, hint: hintFor(check, source, scope) };
   }
   return undefined;
 }
@@ -68,12 +75,6 @@ function sourceOf(check: Check, candidate: Facts, snapshot: Snapshot): unknown {
   return candidate;
 }
 
-/** The repository's files and folders that could not be read (repo facts' `unreadable`). */
-function unreadableFiles(repo: unknown): { file: string; code: string }[] {
-  const list = (repo as { unreadable?: unknown } | null)?.unreadable;
-  return Array.isArray(list) ? list.filter((u): u is { file: string; code: string } => typeof u?.file === "string" && typeof u?.code === "string") : [];
-}
-
 /** File and line of a repository finding, for annotations. */
 function locationOf(check: Check, source: unknown): { file?: string; line?: number } {
   if (!check.location) return {};
@@ -82,12 +83,20 @@ function locationOf(check: Check, source: unknown): { file?: string; line?: numb
   return { file: at.file, ...(typeof at.line === "number" && at.line >= 1 ? { line: at.line } : {}) };
 }
 
+/** A repository check that could not look at every file it reads: an error naming them, never a silent pass or fail. */
+function unreadError(check: Check, entries: UnreadEntry[], lang: Lang, where: { file?: string; line?: number }): CheckResult {
+  return {
+    ...checkBase(check, lang), status: "error", points: 0, message: unreadMessage(entries, lang),
+    expected: expectationOfCheck(check, lang), found: null, hint: MSG.repoUnreadHint[lang], ...where,
+  };
+}
+
 /** One check against one candidate: passed, failed with evidence, error or skipped. */
 export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): CheckResult {
   const { compiled, snapshot, lang } = scope;
-  const early = notGraded(check, scope);
-  if (early) return early;
   const source = sourceOf(check, candidate, snapshot);
+  const early = notGraded(check, scope, source);
+  if (early) return early;
   if (source === undefined) {
     // Not part of this grading (no --repo): worth nothing here, as maxScore leaves it out.
     return {
@@ -100,6 +109,10 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
   const { validate, notes: noteSchemas } = compiled.checks.get(check)!;
   const shown = check.found ? query(check.found, source) : subject;
   const where = locationOf(check, source);
+  const repo = check.on === "repo";
+  // A scan of every file (secrets) cannot pass over a file it could not read.
+  const unreadAlways = repo ? unreadBlocking(check, source, false) : [];
+  if (unreadAlways.length) return unreadError(check, unreadAlways, lang, where);
   if (validate(subject)) {
     const found = formatFound(check, shown, lang);
     // An accepted alternative still says so: «GLACIER_IR … (se acepta; el curso usa GLACIER)».
@@ -110,18 +123,12 @@ export function gradeCheck(check: Check, candidate: Facts, scope: CheckScope): C
       expected: expectationOfCheck(check, lang), found, hint: null, ...where, ...(notes.length ? { notes } : {}),
     };
   }
-  const evidence = evidenceFor(check, validate.errors?.[0], subject, shown, lang);
-  // A repository file calificar could not read may be what this check looked for: never a silent «failed».
-  const unreadable = check.on === "repo" ? unreadableFiles(source) : [];
-  if (unreadable.length) {
-    const files = unreadable.slice(0, 3).map((u) => u.file).join(", ") + (unreadable.length > 3 ? "…" : "");
-    return {
-      ...checkBase(check, lang), status: "error", points: 0, message: fill(MSG.errRepoUnreadable[lang], { files, code: unreadable[0]!.code }),
-      expected: evidence.expected, found: null, hint: check.hint[lang], ...where,
-    };
-  }
+  // The file it looked for may be one that could not be read: «Crea un Procfile» would be wrong.
+  const unread = repo ? unreadBlocking(check, source, true) : [];
+  if (unread.length) return unreadError(check, unread, lang, where);
+  const evidence = evidenceFor(check, validate.errors, subject, shown, lang);
   return {
     ...checkBase(check, lang), status: "failed", points: 0, message: evidenceMessage(evidence, lang),
-    expected: evidence.expected, found: evidence.found, hint: check.hint[lang], ...where,
+    expected: evidence.expected, found: evidence.found, hint: hintFor(check, source, scope), ...where,
   };
 }

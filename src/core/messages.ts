@@ -14,11 +14,13 @@ export const MSG = {
   below: { es: "menos de {limit}", en: "less than {limit}" },
   above: { es: "más de {limit}", en: "more than {limit}" },
   nonEmpty: { es: "un valor", en: "a value" },
-  atLeastItems: { es: "al menos {limit} elemento(s)", en: "at least {limit} item(s)" },
-  atMostItems: { es: "como máximo {limit} elemento(s)", en: "at most {limit} item(s)" },
+  // The field names what is counted («dispositivos MFA…: se esperaba al menos 1»).
+  atLeastItems: { es: "al menos {limit}", en: "at least {limit}" },
+  atMostItems: { es: "como máximo {limit}", en: "at most {limit}" },
   matching: { es: "un texto que contenga «{pattern}»", en: "text containing «{pattern}»" },
   ofType: { es: "un valor de tipo {type}", en: "a value of type {type}" },
   listSeparator: { es: ", ", en: ", " },
+  partSeparator: { es: "; ", en: "; " },
   accountNotGraded: {
     es: "no se calificó: la cuenta de AWS no se revisa con --solo-repo",
     en: "not graded: the AWS account is not checked with --repo-only",
@@ -52,9 +54,27 @@ export const MSG = {
     es: "no se pudo comprobar: {action} falló ({code}: {message}).",
     en: "could not check: {action} failed ({code}: {message}).",
   },
-  errRepoUnreadable: {
-    es: "no se pudo comprobar: calificar no pudo leer {files} en el repositorio ({code}). Revisa sus permisos.",
-    en: "could not check: calificar could not read {files} in the repository ({code}). Check their permissions.",
+  // repository files the reader could not read (src/core/repo-reads.ts)
+  errRepoUnread: { es: "no se pudo comprobar: {what}", en: "could not check: {what}" },
+  unreadFile: { es: "no se pudo leer {file} ({code})", en: "{file} could not be read ({code})" },
+  unreadFolder: { es: "no se pudo leer la carpeta {file} ({code})", en: "the folder {file} could not be read ({code})" },
+  unreadTooLarge: { es: "no se leyó {file}: pasa de {limit}", en: "{file} was not read: it is over {limit}" },
+  unreadTotalLimit: {
+    es: "no se leyó {file}: el texto del repositorio pasa de {limit} en total",
+    en: "{file} was not read: the repository's text is over {limit} in all",
+  },
+  unreadTooDeep: {
+    es: "no se leyó la carpeta {file}: está a más de {limit} niveles de profundidad",
+    en: "the folder {file} was not read: it is more than {limit} levels deep",
+  },
+  unreadTooMany: {
+    es: "el repositorio tiene más de {limit} archivos y carpetas: no se leyó el resto (a partir de {file})",
+    en: "the repository has more than {limit} files and folders: the rest was not read (from {file} on)",
+  },
+  unreadMore: { es: "y {count} más", en: "and {count} more" },
+  repoUnreadHint: {
+    es: "calificar lee el repositorio tal como está en disco: haz legibles esos archivos y carpetas (p. ej. chmod -R a+rX .), y saca del repositorio los archivos de texto de más de 1 MB y las carpetas muy profundas (dependencias, copias de otros proyectos); luego vuelve a calificar.",
+    en: "calificar reads the repository as it is on disk: make those files and folders readable (e.g. chmod -R a+rX .), and take text files over 1 MB and very deep folders (dependencies, copies of other projects) out of the repository; then grade again.",
   },
   skipped: { es: "omitida: {reason}", en: "skipped: {reason}" },
   noRepo: { es: "no se indicó el repositorio de la entrega (--repo CARPETA)", en: "no submission repository given (--repo DIR)" },
@@ -71,6 +91,9 @@ export const MSG = {
     es: "no se encontró «{select}» en {region}",
     en: "«{select}» was not found in {region}",
   },
+  presentOne: { es: "hay 1 {label}: {names}", en: "there is 1 {label}: {names}" },
+  presentMany: { es: "hay {count} {plural}: {names}", en: "there are {count} {plural}: {names}" },
+  pickWith: { es: "Indica cuál con --{option} {example}", en: "Pick one with --{option} {example}" },
   // http answers
   httpStatus: { es: "GET {path} → {status}", en: "GET {path} → {status}" },
   httpBody: { es: "«{body}»", en: "«{body}»" },
@@ -122,6 +145,7 @@ export const MSG = {
     allPassed: { es: "Todas las comprobaciones son correctas.", en: "Every check passed." },
     passedCount: { es: "{passed} de {total} comprobaciones correctas", en: "{passed} of {total} checks passed" },
     notesHeading: { es: "Avisos", en: "Notices" },
+    outOfGrading: { es: "No cuentan en esta calificación", en: "Not part of this grading" },
     generatedAt: { es: "Generado el {date}", en: "Generated on {date}" },
   } as Record<string, Text>,
 } satisfies Record<string, Text | Record<string, Text>>;
@@ -147,6 +171,14 @@ export const INPUT = {
     en: "Snapshot {source} does not follow the snapshot format (version {version})",
   },
   cannotReadSnapshot: { es: "No se puede leer la instantánea {file}", en: "Cannot read snapshot {file}" },
+  snapshotTooLarge: {
+    es: "La instantánea {file} pesa {size}: calificar lee instantáneas de hasta {limit}",
+    en: "Snapshot {file} is {size}: calificar reads snapshots of up to {limit}",
+  },
+  labTooLarge: {
+    es: "El laboratorio {file} pesa {size}: calificar lee laboratorios de hasta {limit}",
+    en: "Lab {file} is {size}: calificar reads lab files of up to {limit}",
+  },
   snapshotOtherLab: {
     es: "La instantánea {file} no tiene datos de {collector}: se recogió para {lab}",
     en: "Snapshot {file} has no {collector} data: it was collected for {lab}",

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { badInput } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
@@ -15,6 +15,34 @@ export function removePartialFiles(): void {
   inFlight.clear();
 }
 
+const code = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code;
+
+/**
+ * Creates `dir` and the missing folders above it, one level at a time, so any refusal is final.
+ * Node's `mkdir(…, { recursive: true })` spins forever where a folder exists but cannot hold
+ * others: /proc answers ENOENT for `mkdir /proc/x`, and the recursive walk then «creates» /proc
+ * (EEXIST) and tries again (`--output /proc/x/y` ran at 40 % CPU for ten minutes).
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const info = await stat(d).catch((err: unknown) => {
+      if (code(err) === "ENOENT") return null;
+      throw err;
+    });
+    if (info) break; // a file here makes the first mkdir below (or the write) fail with ENOTDIR
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch(async (err: unknown) => {
+      // Made meanwhile by someone else: fine, if it is a folder now.
+      if (code(err) === "EEXIST" && (await stat(d).catch(() => null))?.isDirectory()) return;
+      throw err;
+    });
+  }
+}
+
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file beside it, then renamed over
  * it, so an interrupted run (Ctrl-C, SIGTERM) never leaves half a report or snapshot behind.
@@ -23,7 +51,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
   inFlight.add(temporary);
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await makeFolders(dirname(file));
     await writeFile(temporary, text);
     await rename(temporary, file);
   } catch (err) {

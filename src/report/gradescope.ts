@@ -10,8 +10,9 @@ type OutputFormat = "text" | "simple_format" | "html" | "md" | "ansi";
 
 export interface GradescopeTest {
   name: string;
-  score: number;
-  max_score: number;
+  /** Absent for a graded check worth no points: Gradescope would show it as a red «0/0». */
+  score?: number;
+  max_score?: number;
   status: "passed" | "failed";
   output: string;
   extra_data: Record<string, string | number | boolean>;
@@ -29,11 +30,21 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
 }
 
-/** Gradescope's results.json: one test per check, so `run_autograder` is one calificar command. */
+/** A check out of this grading (no --repo, --repo-only): skipped and worth nothing here. */
+const outOfGrading = (check: Result["checks"][number]) => check.status === "skipped" && check.maxPoints === 0;
+
+/**
+ * Gradescope's results.json: one test per graded check, so `run_autograder` is one calificar
+ * command. Gradescope shows a test whose `status` is failed in red whatever its points, so a check
+ * out of this grading is no test at all (it is named once in `output`, with why), and a graded
+ * check worth no points carries no score (a warning, in red, with no «0/0»).
+ */
 export function gradescopeResults(result: Result): GradescopeResults {
   const view = reportView(result);
   const { lang } = result;
   const line = (key: string, value: string | null) => (value === null ? [] : [`${say(lang, key)}: ${value}`]);
+  const left = new Map<string, string[]>();
+  for (const check of result.checks.filter(outOfGrading)) left.set(check.message, [...(left.get(check.message) ?? []), check.id]);
   const summary = [
     view.heading,
     `${say(lang, "score")}: ${view.score}/${view.maxScore} (${view.percent}%) · ${view.verdict} · ${view.passMark}`,
@@ -42,6 +53,7 @@ export function gradescopeResults(result: Result): GradescopeResults {
     ...line("graded", view.resource),
     ...line("others", view.others),
     ...result.notes.map((note) => `→ ${note}`),
+    ...[...left].map(([why, ids]) => `${say(lang, "outOfGrading")}: ${ids.join(", ")} (${why})`),
   ];
   return {
     score: result.score,
@@ -62,7 +74,8 @@ export function gradescopeResults(result: Result): GradescopeResults {
       region: result.region,
       generatedAt: result.generatedAt,
     },
-    tests: result.checks.map((check, i) => {
+    tests: result.checks.flatMap((check, i) => {
+      if (outOfGrading(check)) return [];
       const shown = view.checks[i]!;
       const output = [
         // The message already says «could not check» or «skipped» when the check was not graded.
@@ -73,8 +86,7 @@ export function gradescopeResults(result: Result): GradescopeResults {
       ];
       return {
         name: `${check.id}: ${check.title}`,
-        score: check.points,
-        max_score: check.maxPoints,
+        ...(check.maxPoints > 0 ? { score: check.points, max_score: check.maxPoints } : {}),
         // Gradescope knows only passed and failed; error and skipped earn no points and say why.
         status: check.status === "passed" ? "passed" : "failed",
         output: output.join("\n"),

@@ -57,6 +57,8 @@ export interface CheckView {
   tags: string | null;
   /** Failed or error: the student has something to fix or a permission to add. */
   needsFix: boolean;
+  /** The message says more than «expected X, found Y» (a missing permission, a sentence of the lab): show it. */
+  showMessage: boolean;
 }
 
 export interface ReportView {
@@ -92,6 +94,17 @@ export interface ReportView {
   t: Record<string, string>;
 }
 
+/**
+ * Whether a message is only «<field>: se esperaba <expected>, se encontró <found>», which a report
+ * already shows as «Se esperaba» and «Se encontró»: then it is said once, there.
+ */
+function onlyExpectedFound(check: CheckResult, lang: Lang): boolean {
+  if (check.status !== "failed" || check.expected === null) return false;
+  const template = check.found === null ? MSG.expectedNothing : MSG.expectedFound;
+  const tail = fill(template[lang], { field: "", expected: check.expected, found: check.found ?? "" });
+  return check.message.endsWith(tail) && check.message.length > tail.length;
+}
+
 function checkView(check: CheckResult, lang: Lang): CheckView {
   const tags = [check.required ? say(lang, "required") : "", check.severity === "warning" ? say(lang, "warning") : ""].filter(Boolean);
   return {
@@ -110,6 +123,7 @@ function checkView(check: CheckResult, lang: Lang): CheckView {
     location: locationOf(check),
     tags: tags.length ? tags.join(", ") : null,
     needsFix: check.status === "failed" || check.status === "error",
+    showMessage: !onlyExpectedFound(check, lang),
   };
 }
 

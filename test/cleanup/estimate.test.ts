@@ -426,7 +426,7 @@ describe("free tier, totals and status", () => {
     const es = estimate(cleanupSnapshot({ "eu-west-1": {} }, { errors }), "es");
     const en = estimate(cleanupSnapshot({ "eu-west-1": {} }, { errors }), "en");
     expect(es.errors.map((e) => e.text)).toEqual([
-      "no se pudo revisar los gateways NAT en eu-west-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
+      "no se pudieron revisar los gateways NAT en eu-west-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
       "no se pudo revisar el contenido del bucket mi-bucket en S3: falta el permiso s3:ListBucketVersions (AccessDenied)",
     ]);
     expect(en.errors[0]!.text).toBe("could not check NAT gateways in eu-west-1: the permission ec2:DescribeNatGateways is missing (UnauthorizedOperation)");

@@ -144,7 +144,7 @@ describe("RDS and the network interfaces that revealed it before", () => {
     expect(item("rds", "rds")).toMatchObject({ costKnown: false, billable: true, monthlyUsd: 3.65 });
     expect(item("rds", "rds").notes[0]).toContain("detectado por sus interfaces de red");
     expect(item("rds-snapshot", "mi-db-final").monthlyUsd).toBe(1.9);
-    expect(report.errors[0]!.text).toBe("no se pudo revisar las bases de datos RDS en us-east-1: falta el permiso rds:DescribeDBInstances (AccessDenied)");
+    expect(report.errors[0]!.text).toBe("no se pudieron revisar las bases de datos RDS en us-east-1: falta el permiso rds:DescribeDBInstances (AccessDenied)");
   });
 
   it("says nothing is left when RDS lists no database, and no interface claims one", () => {

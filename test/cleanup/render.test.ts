@@ -33,7 +33,7 @@ describe("text report", () => {
     expect(text).toContain("Borrar: aws ec2 terminate-instances --instance-ids i-0a1b2c3d4e5f60001 --region us-east-1");
     expect(text).toContain("Entorno de Elastic Beanstalk mi-app-env (mi-app) — Ready, salud Green: ¿? USD/mes");
     expect(text).toContain("○ Función Lambda hola — python3.12, 128 MB · Borrar: aws lambda delete-function --function-name hola --region us-east-1");
-    expect(text).toContain("! no se pudo revisar las instantáneas EBS en sa-east-1: falta el permiso ec2:DescribeSnapshots (UnauthorizedOperation)");
+    expect(text).toContain("! no se pudieron revisar las instantáneas EBS en sa-east-1: falta el permiso ec2:DescribeSnapshots (UnauthorizedOperation)");
     expect(text).toContain("Sin nada que listar: 1 región(es).");
     expect(text).toContain("Total estimado: 72.99 USD/mes en 6 recurso(s) con coste.");
     expect(text).toContain("2 recurso(s) tienen un coste desconocido que no está sumado.");

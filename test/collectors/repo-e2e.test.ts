@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { ROOT, runCli } from "../support/cli.js";
@@ -46,6 +47,16 @@ describe("calificar --repo", () => {
     const none = parse((await runCli(["lab-ec2", "--snapshot", EXAMPLE, "--format", "json"])).stdout);
     expect(none.check("no-pem-committed")).toMatchObject({ status: "skipped", maxPoints: 0 });
     expect(none.report).toMatchObject({ score: 10, maxScore: 13 });
+  });
+
+  it("makes a repository scan an error naming the file it did not read (a .env over 1 MB, real on disk)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "calificar-grande-"));
+    // A password past the first megabyte: the reader does not read the file, so it cannot say «no secrets».
+    writeFileSync(join(dir, ".env"), `${"# relleno\n".repeat(120_000)}DB_PASSWORD=Sup3r-S3creta-8842\n`);
+    const run = await runCli(["lab-ec2", "--snapshot", EXAMPLE, "--repo", dir, "--format", "json"]);
+    const { check } = parse(run.stdout);
+    expect(check("no-pem-committed")).toMatchObject({ status: "error", points: 0, message: "no se pudo comprobar: no se leyó .env: pasa de 1 MB" });
+    expect(run.stdout).not.toContain("Sup3r");
   });
 
   it("shows the file and line of a failed repository check in the terminal", async () => {

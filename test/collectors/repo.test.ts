@@ -212,16 +212,31 @@ describe("repo collector: what it does not read", () => {
     expect(facts.scan).toEqual({ files: 4, truncated: false });
   });
 
-  it("reads no file larger than the limit, and says the scan was partial", async () => {
+  it("reads no file larger than the limit, says the scan was partial, and records the file as not read", async () => {
     const big = `AWS_ACCESS_KEY_ID=${FAKE_KEY_ID}\n${"#".repeat(LIMITS.fileBytes)}\n`;
     const facts = await readRepo(repoWith(null, { "grande.env": big, "pequeño.env": `AWS_ACCESS_KEY_ID=${FAKE_KEY_ID}\n` }));
     expect(facts.secrets).toEqual([{ kind: "aws-access-key-id", file: "pequeño.env", line: 1 }]);
     expect(facts.scan.truncated).toBe(true);
+    expect(facts.unreadable).toEqual([{ file: "grande.env", code: "TOO_LARGE" }]);
   });
 
-  it("skips binary files", async () => {
-    const facts = await readRepo(repoWith(null, { "imagen.env": `\u0000\u0001PNG AWS_ACCESS_KEY_ID=${FAKE_KEY_ID}` }));
+  it("skips binary files, large or small, without recording them: they hold no text to grade", async () => {
+    const binary = Buffer.concat([Buffer.from("\u0000\u0001PNG"), Buffer.alloc(LIMITS.fileBytes + 10, 7)]).toString("latin1");
+    const facts = await readRepo(repoWith(null, { "imagen.env": `\u0000\u0001PNG AWS_ACCESS_KEY_ID=${FAKE_KEY_ID}`, "foto.png": binary }));
     expect(facts.secrets).toEqual([]);
+    expect(facts.unreadable).toBeUndefined();
+  });
+
+  it("records a folder deeper than the limit as not read, with everything under it", async () => {
+    const deep = Array.from({ length: LIMITS.depth }, (_, i) => `n${i + 1}`).join("/");
+    const facts = await readRepo(repoWith(null, { [`${deep}/.env`]: `DB_PASSWORD=${"Sup3r-S3creta"}\n`, "Procfile": "web: node app.js\n" }));
+    expect(facts.secrets).toEqual([]);
+    expect(facts.unreadable).toEqual([{ file: `${deep}/`, code: "TOO_DEEP" }]);
+    expect(facts.procfile?.processes).toHaveLength(1);
+  });
+
+  it("records nothing when everything was read (older snapshots have no field either)", async () => {
+    expect((await readRepo(fixture("beanstalk-list"))).unreadable).toBeUndefined();
   });
 });
 

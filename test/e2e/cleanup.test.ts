@@ -176,10 +176,10 @@ describe("calificar limpieza end to end against moto", () => {
     expect(report.status).toBe("incomplete");
     expect(code).toBe(1);
     expect(report.errors.map((e: any) => e.text).sort()).toEqual([
-      "no se pudo revisar los balanceadores de carga en eu-west-1: falta el permiso elasticloadbalancing:DescribeLoadBalancers (AccessDenied)",
-      "no se pudo revisar los balanceadores de carga en us-east-1: falta el permiso elasticloadbalancing:DescribeLoadBalancers (AccessDenied)",
-      "no se pudo revisar los gateways NAT en eu-west-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
-      "no se pudo revisar los gateways NAT en us-east-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
+      "no se pudieron revisar los balanceadores de carga en eu-west-1: falta el permiso elasticloadbalancing:DescribeLoadBalancers (AccessDenied)",
+      "no se pudieron revisar los balanceadores de carga en us-east-1: falta el permiso elasticloadbalancing:DescribeLoadBalancers (AccessDenied)",
+      "no se pudieron revisar los gateways NAT en eu-west-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
+      "no se pudieron revisar los gateways NAT en us-east-1: falta el permiso ec2:DescribeNatGateways (UnauthorizedOperation)",
     ]);
     const text = await runCli(["limpieza"], awsEnv(fake.url));
     expect(text.stdout).toContain("No se pudo revisar:");
@@ -236,7 +236,7 @@ describe("calificar limpieza end to end against moto", () => {
       rds.destroy();
     }
     const { report, item } = await cleanup(["--region", "us-east-1"]);
-    expect(report.errors.map((e: any) => e.text)).toEqual(["no se pudo revisar las bases de datos RDS en us-east-1: falta el permiso rds:DescribeDBInstances (AccessDenied)"]);
+    expect(report.errors.map((e: any) => e.text)).toEqual(["no se pudieron revisar las bases de datos RDS en us-east-1: falta el permiso rds:DescribeDBInstances (AccessDenied)"]);
     expect(item("us-east-1", "rds-snapshot", "copia")).toMatchObject({ monthlyUsd: 1.9 });
     expect(report.items.filter((i: any) => i.type === "rds" && i.id === "mi-db")).toEqual([]);
   });

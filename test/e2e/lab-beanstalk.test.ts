@@ -124,17 +124,17 @@ describe("lab-beanstalk end to end against moto and the fake", () => {
     expect(report.errors).toEqual([expect.objectContaining({ action: "autoscaling:DescribeAutoScalingGroups", kind: "denied", target: "mi-app-env" })]);
   });
 
-  it("fails wrong trigger thresholds, in Spanish and in English", async () => {
+  it("fails wrong trigger thresholds, naming both at once, in Spanish and in English", async () => {
     await world.seed({ trigger: { UpperThreshold: 80, LowerThreshold: 20 } });
     const es = await grade();
     expect(es.check("cpu-trigger")).toMatchObject({
       status: "failed",
-      expected: "70",
-      found: "80",
-      message: "umbral superior (UpperThreshold): se esperaba 70, se encontró 80",
+      expected: "CPUUtilization en Percent, umbral superior 70 e inferior 30",
+      found: "métrica del disparador (MeasureName): CPUUtilization · unidad del disparador (Unit): Percent · umbral superior (UpperThreshold): 80 · umbral inferior (LowerThreshold): 20",
+      message: "umbral superior (UpperThreshold): se esperaba 70, se encontró 80; umbral inferior (LowerThreshold): se esperaba 30, se encontró 20",
     });
     const en = await grade(["--lang", "en"]);
-    expect(en.check("cpu-trigger").message).toBe("upper threshold (UpperThreshold): expected 70, found 80");
+    expect(en.check("cpu-trigger").message).toBe("upper threshold (UpperThreshold): expected 70, found 80; lower threshold (LowerThreshold): expected 30, found 20");
   });
 
   it("fails a Red environment with its health status", async () => {

@@ -105,7 +105,7 @@ describe("lab-iam end to end against moto and the fake", () => {
     expect(check("iam-user-with-mfa")).toMatchObject({
       status: "failed",
       found: null,
-      message: "dispositivos MFA de tu usuario IAM: se esperaba al menos 1 elemento(s), no se encontró nada",
+      message: "dispositivos MFA de tu usuario IAM: se esperaba al menos 1, no se encontró nada",
     });
   });
 

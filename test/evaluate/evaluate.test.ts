@@ -8,6 +8,9 @@ import type { Lang } from "../../src/core/text.js";
 import { readLab, snapshotWith } from "../support/check-table.js";
 import { validateReport } from "../support/report-schema.js";
 import { PROBE_TIMEOUT, SERVER, denied, rule } from "./ec2-facts.js";
+import { ENVIRONMENT } from "../support/beanstalk-facts.js";
+import { FUNCTION } from "../support/lambda-facts.js";
+import { BUCKET } from "../support/s3-facts.js";
 
 // The account's checks; lab-ec2's repository check has its table in repo-checks.test.ts.
 const ec2 = readLab("lab-ec2");
@@ -101,17 +104,27 @@ describe("which instance is graded", () => {
     }
   });
 
-  it("grades nothing when --instance names no instance, and says so", () => {
-    const snapshot = snapshotOf([instance("i-0000000000000004a", "buena")]);
+  it("grades nothing when --instance names no instance, names what there is and how to pick it", () => {
+    const snapshot = snapshotOf([instance("i-0000000000000004a", "mi-servidor"), instance("i-0000000000000004b", "", { name: null, tags: {} })]);
     const es = grade(snapshot, { select: "no-existe" });
     expect(es.resource).toBeNull();
     expect(es.score).toBe(0);
+    expect(es.maxScore).toBe(MAX);
     expect(es.passed).toBe(false);
-    expect(new Set(Object.values(statusOf(es)))).toEqual(new Set(["failed"]));
-    expect(es.notes[0]).toContain("no se encontró «no-existe» en us-east-1");
-    expect(check(es, "instance-type").message).toContain("no-existe");
+    // Not graded, not failed: the student's instances exist, the name given does not.
+    expect(new Set(Object.values(statusOf(es)))).toEqual(new Set(["skipped"]));
+    expect(es.notes).toEqual([
+      "no se encontró «no-existe» en us-east-1; hay 2 instancias: mi-servidor (i-0000000000000004a), i-0000000000000004b. Indica cuál con --instance mi-servidor",
+    ]);
+    // Never «Lanza una instancia» while one exists, and no hint per check.
+    expect(es.notes[0]).not.toContain(lab.resource.missing!.es);
+    for (const c of es.checks) expect(c, c.id).toMatchObject({ message: "omitida: no se encontró «no-existe» en us-east-1", hint: null, points: 0 });
     const en = grade(snapshot, { select: "no-existe", lang: "en" });
-    expect(en.notes[0]).toContain("«no-existe» was not found in us-east-1");
+    expect(en.notes).toEqual([
+      "«no-existe» was not found in us-east-1; there are 2 instances: mi-servidor (i-0000000000000004a), i-0000000000000004b. Pick one with --instance mi-servidor",
+    ]);
+    const one = grade(snapshotOf([instance("i-0000000000000004a", "mi-servidor")]), { select: "no-existe" });
+    expect(one.notes[0]).toContain("hay 1 instancia: mi-servidor (i-0000000000000004a). Indica cuál con --instance mi-servidor");
   });
 
   it("leaves terminated and shutting-down instances out, as candidates and as others", () => {
@@ -135,7 +148,7 @@ describe("which instance is graded", () => {
 });
 
 describe("when there is no instance to grade", () => {
-  it("fails every check with the note, and tells how to launch one", () => {
+  it("fails every check with the note, and tells how to launch one, once", () => {
     for (const lang of ["es", "en"] as const) {
       const result = grade(snapshotOf([]), { lang });
       expect(result.resource).toBeNull();
@@ -143,10 +156,8 @@ describe("when there is no instance to grade", () => {
       expect(result.maxScore).toBe(MAX);
       expect(result.passed).toBe(false);
       expect(result.ungradable).toBe(false);
-      for (const c of result.checks) {
-        expect(c, c.id).toMatchObject({ status: "failed", points: 0, found: null });
-        expect(c.hint).toBe(lab.checks.find((l) => l.id === c.id)!.hint[lang]);
-      }
+      // The note says how to launch one; a hint per check about an instance that is not there would not fit.
+      for (const c of result.checks) expect(c, c.id).toMatchObject({ status: "failed", points: 0, found: null, hint: null });
       const [note] = result.notes;
       expect(note).toContain(lang === "es" ? "no hay instancias en us-east-1" : "there are no instances in us-east-1");
       expect(note).toContain(lab.resource.missing![lang]);
@@ -164,8 +175,11 @@ describe("when there is no instance to grade", () => {
     expect(es.notes[0]).toContain("tu instancia está en eu-west-1: ejecuta con --region eu-west-1");
     // Where it is replaces how to launch one: the student already did.
     expect(es.notes[0]).not.toContain(lab.resource.missing!.es);
-    expect(new Set(es.checks.map((c) => c.status))).toEqual(new Set(["failed"]));
-    expect(check(es, "flask-app").message).toContain("--region eu-west-1");
+    // Said once, in the note; the checks are not graded in a region with nothing to grade: no
+    // points, no per-check hints that would not fit («Iniciar instancia», «cambia su tipo»).
+    expect(new Set(es.checks.map((c) => c.status))).toEqual(new Set(["skipped"]));
+    for (const c of es.checks) expect(c, c.id).toMatchObject({ points: 0, maxPoints: lab.checks.find((l) => l.id === c.id)!.points, hint: null, message: "omitida: no hay instancias en us-east-1" });
+    expect(es).toMatchObject({ score: 0, maxScore: MAX, passed: false, ungradable: false });
     const en = grade(snapshotOf([], { elsewhere }), { lang: "en" });
     expect(en.notes[0]).toContain("your instance is in eu-west-1: run with --region eu-west-1");
   });
@@ -360,5 +374,24 @@ describe("probe answers, in either snapshot format", () => {
     const snapshot = snapshotWith(lab, SERVER);
     const flask = evaluate(remapped, snapshot, { lang: "es", now }).checks.find((c) => c.id === "flask-app");
     expect(flask?.status).toBe("passed");
+  });
+});
+
+describe("a resource option that names nothing there (--instance, --function, --bucket, --environment)", () => {
+  it.each([
+    ["lab-ec2", { ...SERVER, instanceId: "i-0f3a9c2b7d1e45a60", name: "mi-servidor" }, "--instance mi-servidor", "mi-servidor (i-0f3a9c2b7d1e45a60)"],
+    ["lab-lambda", FUNCTION, "--function mi-funcion", "mi-funcion"],
+    ["lab-s3", BUCKET, `--bucket ${BUCKET.name}`, BUCKET.name],
+    ["lab-beanstalk", ENVIRONMENT, "--environment mi-app-env", `mi-app-env (${ENVIRONMENT.environmentId})`],
+  ] as const)("%s names what exists and how to pick it, never how to create one", (labId, candidate, option, shown) => {
+    const lab = readLab(labId);
+    for (const lang of ["es", "en"] as const) {
+      const result = evaluate(lab, snapshotWith(lab, candidate), { lang, now: NOW, select: "noexiste" });
+      expect(result.notes).toHaveLength(1);
+      expect(result.notes[0]).toContain(shown);
+      expect(result.notes[0]).toContain(option);
+      if (lab.resource.missing) expect(result.notes[0]).not.toContain(lab.resource.missing[lang]);
+      expect(result.checks.filter((c) => c.maxPoints > 0).every((c) => c.status === "skipped" && c.hint === null)).toBe(true);
+    }
   });
 });

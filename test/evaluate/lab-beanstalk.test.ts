@@ -169,16 +169,33 @@ checkTable("lab-beanstalk", "cpu-trigger", ENVIRONMENT, {
       expected: "30",
       says: { es: "umbral inferior (LowerThreshold): se esperaba 30, se encontró 20", en: "lower threshold (LowerThreshold): expected 30, found 20" },
     },
-    // Beanstalk's default trigger: network out, in bytes.
+    // Beanstalk's default trigger: network out, in bytes. Every wrong setting is named at once, in
+    // the order of the check's fields, so a student fixes them all in one go.
     {
       facts: withTrigger({ MeasureName: "NetworkOut", Unit: "Bytes", UpperThreshold: 6000000, LowerThreshold: 2000000 }),
-      found: "NetworkOut",
-      expected: "CPUUtilization",
-      says: { es: "métrica del disparador (MeasureName): se esperaba CPUUtilization, se encontró NetworkOut", en: "trigger metric (MeasureName): expected CPUUtilization, found NetworkOut" },
+      expected: "CPUUtilization en Percent, umbral superior 70 e inferior 30",
+      says: {
+        es: "métrica del disparador (MeasureName): se esperaba CPUUtilization, se encontró NetworkOut; unidad del disparador (Unit): se esperaba Percent, se encontró Bytes; umbral superior (UpperThreshold): se esperaba 70, se encontró 6000000; umbral inferior (LowerThreshold): se esperaba 30, se encontró 2000000",
+        en: "trigger metric (MeasureName): expected CPUUtilization, found NetworkOut; trigger unit (Unit): expected Percent, found Bytes; upper threshold (UpperThreshold): expected 70, found 6000000; lower threshold (LowerThreshold): expected 30, found 2000000",
+      },
     },
     { facts: withTrigger({ Unit: "Count" }), found: "Count", says: { es: "unidad del disparador (Unit): se esperaba Percent", en: "trigger unit (Unit): expected Percent" } },
     // Thresholds swapped: up at 30, down at 70.
-    { facts: withTrigger({ UpperThreshold: 30, LowerThreshold: 70 }), found: "30" },
+    {
+      facts: withTrigger({ UpperThreshold: 30, LowerThreshold: 70 }),
+      says: {
+        es: "umbral superior (UpperThreshold): se esperaba 70, se encontró 30; umbral inferior (LowerThreshold): se esperaba 30, se encontró 70",
+        en: "upper threshold (UpperThreshold): expected 70, found 30; lower threshold (LowerThreshold): expected 30, found 70",
+      },
+    },
+    // Settings missing from the configuration are named too, each with what it should be.
+    {
+      facts: { options: { ...ENVIRONMENT.options, "aws:autoscaling:trigger": { MeasureName: "CPUUtilization" } } },
+      says: {
+        es: "unidad del disparador (Unit): se esperaba Percent, no se encontró nada; umbral superior (UpperThreshold): se esperaba 70, no se encontró nada; umbral inferior (LowerThreshold): se esperaba 30, no se encontró nada",
+        en: "trigger unit (Unit): expected Percent, found nothing; upper threshold (UpperThreshold): expected 70, found nothing; lower threshold (LowerThreshold): expected 30, found nothing",
+      },
+    },
     {
       facts: withTrigger(null),
       found: null,

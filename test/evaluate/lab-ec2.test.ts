@@ -127,6 +127,14 @@ checkTable("lab-ec2", "root-volume", SERVER, {
       says: { es: "se encontró standard", en: "found standard" },
     },
     {
+      facts: { rootVolume: { ...SERVER.rootVolume, volumeType: "io1", size: 40 } },
+      expected: "gp2 o gp3, de 30 GiB como máximo",
+      says: {
+        es: "tipo de volumen raíz: se esperaba gp2 o gp3, se encontró io1; tamaño del volumen raíz (GiB): se esperaba como máximo 30, se encontró 40",
+        en: "root volume type: expected gp2 or gp3, found io1; root volume size (GiB): expected at most 30, found 40",
+      },
+    },
+    {
       facts: { rootVolume: { ...SERVER.rootVolume, size: 40 } },
       found: "40",
       expected: "como máximo 30",
@@ -142,7 +150,14 @@ checkTable("lab-ec2", "root-volume", SERVER, {
       says: { es: "volumen raíz: se esperaba gp2 o gp3, de 30 GiB como máximo, no se encontró nada", en: "root volume: expected gp2 or gp3, at most 30 GiB, found nothing" },
     },
     // The mapping names a volume that DescribeVolumes did not return.
-    { facts: { rootVolume: { volumeId: "vol-0c1d2e3f4a5b6c7d8", volumeType: null, size: null, encrypted: null } }, found: null, says: { es: "tipo de volumen raíz", en: "root volume type" } },
+    {
+      facts: { rootVolume: { volumeId: "vol-0c1d2e3f4a5b6c7d8", volumeType: null, size: null, encrypted: null } },
+      found: null,
+      says: {
+        es: "tipo de volumen raíz: se esperaba gp2 o gp3, no se encontró nada; tamaño del volumen raíz (GiB): se esperaba como máximo 30, no se encontró nada",
+        en: "root volume type: expected gp2 or gp3, found nothing; root volume size (GiB): expected at most 30, found nothing",
+      },
+    },
   ],
   errors: [
     {
@@ -160,7 +175,15 @@ checkTable("lab-ec2", "public-ip", SERVER, {
       found: null,
       expected: "una dirección IPv4 pública",
       says: { es: "IPv4 pública: se esperaba una dirección IPv4 pública, no se encontró nada", en: "public IPv4: expected a public IPv4 address, found nothing" },
+      hint: { es: "subred pública", en: "public subnet" },
     },
+    // A stopped instance has no public IP: the fix is to start it, not to launch it elsewhere.
+    {
+      facts: { state: "stopped", publicIpAddress: null },
+      found: null,
+      hint: { es: "Estado de la instancia → Iniciar instancia", en: "Instance state → Start instance" },
+    },
+    { facts: { state: "stopping", publicIpAddress: null }, hint: { es: "aws ec2 start-instances", en: "aws ec2 start-instances" } },
   ],
 });
 
@@ -307,8 +330,14 @@ checkTable("lab-ec2", "flask-app", SERVER, {
       facts: { probes: { web: web(() => ({ status: 302, error: { code: "redirect", message: "example.com" } })) } },
       says: { es: "redirige a otro sitio", en: "redirects elsewhere" },
     },
-    // A stopped instance keeps no probe answers at all.
-    { facts: { probes: {} }, found: null, says: { es: "no se encontró nada", en: "found nothing" } },
+    // A stopped instance keeps no probe answers at all, and the fix is to start it first.
+    {
+      facts: { state: "stopped", publicIpAddress: null, probes: {} },
+      found: null,
+      says: { es: "no se encontró nada", en: "found nothing" },
+      hint: { es: "La instancia está detenida", en: "The instance is stopped" },
+    },
+    { facts: { probes: {} }, found: null, hint: { es: "git clone", en: "git clone" } },
   ],
   errors: [
     {

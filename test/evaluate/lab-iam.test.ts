@@ -110,8 +110,8 @@ checkTable("lab-iam", "iam-user-with-mfa", ACCOUNT, {
       facts: { caller: { ...ANA, mfaDevices: [] } },
       found: null,
       says: {
-        es: "dispositivos MFA de tu usuario IAM: se esperaba al menos 1 elemento(s), no se encontró nada",
-        en: "your IAM user's MFA devices: expected at least 1 item(s), found nothing",
+        es: "dispositivos MFA de tu usuario IAM: se esperaba al menos 1, no se encontró nada",
+        en: "your IAM user's MFA devices: expected at least 1, found nothing",
       },
     },
     {

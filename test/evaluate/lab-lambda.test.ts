@@ -206,13 +206,22 @@ describe("lab-lambda as a whole", () => {
     expect(picked.checks.find((c) => c.id === "prints-six-times")!.message).toContain("to grade it, use --function prueba-node");
   });
 
-  it("fails every check when the region has no function, and says where one is", () => {
+  it("grades no check when the region has no function, and says once where one is", () => {
     const es = gradeOne(lab, null, { elsewhere: [{ region: "eu-west-1", count: 1, ids: ["mi-funcion"] }] });
     expect(es.resource).toBeNull();
-    expect(es.checks.every((c) => c.status === "failed")).toBe(true);
-    expect(es.checks[0]!.message).toBe("no hay funciones Lambda en us-east-1; tu función Lambda está en eu-west-1: ejecuta con --region eu-west-1");
+    const account = es.checks.filter((c) => c.maxPoints > 0);
+    expect(account.every((c) => c.status === "skipped" && c.hint === null)).toBe(true);
+    expect(es.notes).toEqual(["no hay funciones Lambda en us-east-1; tu función Lambda está en eu-west-1: ejecuta con --region eu-west-1"]);
+    expect(es.checks[0]!.message).toBe("omitida: no hay funciones Lambda en us-east-1");
     const en = gradeOne(lab, null, { elsewhere: [{ region: "eu-west-1", count: 1, ids: ["mi-funcion"] }] }, "en");
-    expect(en.checks[0]!.message).toBe("there are no Lambda functions in us-east-1; your Lambda function is in eu-west-1: run with --region eu-west-1");
+    expect(en.notes).toEqual(["there are no Lambda functions in us-east-1; your Lambda function is in eu-west-1: run with --region eu-west-1"]);
+    expect(en.checks[0]!.message).toBe("skipped: there are no Lambda functions in us-east-1");
+  });
+
+  it("names the functions there are when --function names none of them", () => {
+    const snapshot = snapshotWith(lab, FUNCTION);
+    const result = evaluate(lab, snapshot, { lang: "es", now: new Date("2026-11-28T10:00:00Z"), select: "noexiste" });
+    expect(result.notes).toEqual(["no se encontró «noexiste» en us-east-1; hay 1 función Lambda: mi-funcion. Indica cuál con --function mi-funcion"]);
   });
 
   it("tells how to create the function when there is none anywhere", () => {

@@ -15,7 +15,8 @@ const onBucket = (action: string) => ({ facts: { errors: [denied(action)] }, err
 
 checkTable("lab-s3", "bucket-exists", BUCKET, {
   passes: [{}, { region: "eu-west-1" }, { region: null }],
-  fails: [{ facts: { name: "" }, found: "(us-east-1)" }],
+  // Not «se esperaba un valor»: the lab says what the value is.
+  fails: [{ facts: { name: "" }, found: "(us-east-1)", says: { es: "bucket: se esperaba un bucket con nombre", en: "bucket: expected a bucket with a name" } }],
 });
 
 checkTable("lab-s3", "versioning-enabled", BUCKET, {
@@ -70,7 +71,8 @@ checkTable("lab-s3", "lifecycle-standard-ia", BUCKET, {
     // Only older versions move: the course's rule is about current objects.
     {
       facts: withRules({ ID: "viejas", Status: "Enabled", Filter: {}, NoncurrentVersionTransitions: [{ NoncurrentDays: 30, StorageClass: "STANDARD_IA" }] }),
-      found: "STANDARD_IA 30d noncurrent (Enabled)",
+      // AWS's own field name, the same in every language (a Spanish report said «30d noncurrent»).
+      found: "STANDARD_IA NoncurrentDays=30 (Enabled)",
     },
     // A transition on a date instead of an age.
     {
@@ -145,7 +147,7 @@ checkTable("lab-s3", "public-access-blocked", BUCKET, {
     {
       facts: { publicAccessBlock: null, accountPublicAccessBlock: null },
       says: {
-        es: "Bloquear acceso público: se esperaba las 4 opciones (blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets) activadas en el bucket o en toda la cuenta, se encontró activadas en el bucket: nada · activadas en la cuenta: nada",
+        es: "Bloquear acceso público: se esperaba todo activado —las 4 opciones: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets— en el bucket o en toda la cuenta, se encontró activadas en el bucket: nada · activadas en la cuenta: nada",
         en: "Block Public Access: expected all 4 settings (blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets) on for the bucket or for the whole account, found on for the bucket: nothing · on for the account: nothing",
       },
     },

@@ -143,6 +143,10 @@ checkTable("lab-beanstalk", "ebextensions-autoscaling", {
     // "2" would be a number once read (YAML or quoted): a word is not.
     { facts: withOptions("aws:autoscaling:asg", { MinSize: "dos" }), found: "dos" },
     { facts: withOptions("aws:autoscaling:asg", { MinSize: undefined }), found: null, at: { file: CONFIG, line: 4 } },
+    {
+      facts: withOptions("aws:autoscaling:asg", { MinSize: 1, MaxSize: 4 }),
+      says: { es: "(aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1; máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4" },
+    },
     { facts: NO_EBEXTENSIONS, found: null, expected: "MinSize 2 y MaxSize 5", at: null, says: { es: "se esperaba MinSize 2 y MaxSize 5" } },
     // A file that does not parse: the annotation goes to the line the parser stopped at.
     { facts: BROKEN_YAML, found: null, at: { file: CONFIG, line: 4 } },
@@ -156,7 +160,13 @@ checkTable("lab-beanstalk", "ebextensions-trigger", {
   fails: [
     { facts: withOptions("aws:autoscaling:trigger", { UpperThreshold: 80 }), found: "80", at: { file: CONFIG, line: 8 }, says: { es: "umbral superior en .ebextensions (UpperThreshold): se esperaba 70, se encontró 80" } },
     { facts: withOptions("aws:autoscaling:trigger", { LowerThreshold: 20 }), found: "20" },
-    { facts: withOptions("aws:autoscaling:trigger", { MeasureName: "NetworkOut", Unit: "Bytes" }), found: "NetworkOut" },
+    {
+      facts: withOptions("aws:autoscaling:trigger", { MeasureName: "NetworkOut", Unit: "Bytes" }),
+      says: {
+        es: "métrica del disparador en .ebextensions (MeasureName): se esperaba CPUUtilization, se encontró NetworkOut; unidad del disparador en .ebextensions (Unit): se esperaba Percent, se encontró Bytes",
+        en: "trigger metric in .ebextensions (MeasureName): expected CPUUtilization, found NetworkOut; trigger unit in .ebextensions (Unit): expected Percent, found Bytes",
+      },
+    },
     { facts: NO_EBEXTENSIONS, found: null, expected: "CPUUtilization en Percent, umbral superior 70 e inferior 30", at: null },
     { facts: BROKEN_YAML, at: { file: CONFIG, line: 4 } },
   ],
@@ -210,13 +220,26 @@ checkTable("lab-beanstalk", "no-committed-secrets", {
 checkTable("lab-lambda", "lambda-handler-defined", {
   passes: [{}, { lambdaFunction: { file: "src/lambda_function.py", handlerDefined: true, line: 12 } }],
   fails: [
+    // A boolean reads as a sentence, never «se esperaba sí … se encontró no».
     {
       facts: { lambdaFunction: { file: "lambda_function.py", handlerDefined: false, line: null } },
-      found: "no",
+      found: null,
+      expected: "def lambda_handler(event, context): al nivel del módulo, en lambda_function.py",
       at: { file: "lambda_function.py" },
-      says: { es: "def lambda_handler( en lambda_function.py: se esperaba sí", en: "expected yes" },
+      says: {
+        es: "se esperaba una función def lambda_handler(event, context): al nivel del módulo en lambda_function.py; no se encontró",
+        en: "expected a function def lambda_handler(event, context): at module level in lambda_function.py; none was found",
+      },
     },
-    { facts: { lambdaFunction: null }, found: null, at: null, says: { es: "no se encontró nada", en: "found nothing" } },
+    {
+      facts: { lambdaFunction: null },
+      found: null,
+      at: null,
+      says: {
+        es: "se esperaba un archivo lambda_function.py con def lambda_handler(event, context):; no hay ningún lambda_function.py en el repositorio",
+        en: "expected a lambda_function.py file with def lambda_handler(event, context):; there is no lambda_function.py in the repository",
+      },
+    },
   ],
 });
 
@@ -280,7 +303,15 @@ describe("fixture repositories graded through the collector", () => {
   it("lab-beanstalk fails the JSON-config repository with the evidence and places of each problem", async () => {
     const checks = gradeOne(readLab("lab-beanstalk"), null, { facts: { repo: await repo("beanstalk-json") } }).checks;
     const get = (id: string) => pick(checks, "lab-beanstalk", id);
-    expect(get("ebextensions-autoscaling")).toMatchObject({ status: "failed", found: "1", file: ".ebextensions/autoscaling.config", line: 3 });
+    // MinSize 1 and MaxSize 4: both are named at once.
+    expect(get("ebextensions-autoscaling")).toMatchObject({
+      status: "failed",
+      message:
+        "mínimo de instancias en .ebextensions (aws:autoscaling:asg MinSize): se esperaba 2, se encontró 1; máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): se esperaba 5, se encontró 4",
+      found: "mínimo de instancias en .ebextensions (aws:autoscaling:asg MinSize): 1 · máximo de instancias en .ebextensions (aws:autoscaling:asg MaxSize): 4",
+      file: ".ebextensions/autoscaling.config",
+      line: 3,
+    });
     expect(get("ebextensions-trigger")).toMatchObject({ status: "failed", found: "80", file: ".ebextensions/scaling-trigger.config", line: 6 });
     expect(get("procfile")).toMatchObject({ status: "failed", found: "worker: node worker.js", file: "Procfile" });
     expect(get("start-script")).toMatchObject({ status: "failed", file: "package.json", line: 5 });
@@ -310,11 +341,86 @@ describe("fixture repositories graded through the collector", () => {
     const defined = pick(gradeOne(lab, null, { facts: { repo: await repo("lambda") } }).checks, "lab-lambda", "lambda-handler-defined");
     expect(defined).toMatchObject({ status: "passed", file: "lambda_function.py", line: 4 });
     const missing = pick(gradeOne(lab, null, { facts: { repo: await repo("lambda-no-handler") } }).checks, "lab-lambda", "lambda-handler-defined");
-    expect(missing).toMatchObject({ status: "failed", found: "no", file: "lambda_function.py" });
+    expect(missing).toMatchObject({ status: "failed", found: null, file: "lambda_function.py" });
+    expect(missing.message).not.toMatch(/\b(sí|no)$|se esperaba sí/);
   });
 
   it("lab-ec2 fails a committed .pem, pointing at it", async () => {
     const result = gradeOne(readLab("lab-ec2"), SERVER, { facts: { repo: await repo("beanstalk-secrets") } });
     expect(pick(result.checks, "lab-ec2", "no-pem-committed")).toMatchObject({ status: "failed", found: "mi-servidor.pem:1", file: "mi-servidor.pem", line: 1 });
+  });
+});
+
+describe("repository files calificar could not read", () => {
+  const status = (labId: string, repo: Partial<RepoFacts>, lang: "es" | "en" = "es") => {
+    const checks = gradeRepo(labId, { ...CLEAN_REPO, ...repo }, lang).checks;
+    return (id: string) => pick(checks, labId, id);
+  };
+
+  it("an unreadable Procfile is «could not check: could not read Procfile», not «create a Procfile»", () => {
+    for (const lang of ["es", "en"] as const) {
+      const check = status("lab-beanstalk", { procfile: null, unreadable: [{ file: "Procfile", code: "EACCES" }] }, lang)("procfile");
+      expect(check).toMatchObject({ status: "error", points: 0, found: null });
+      expect(check.message).toBe(lang === "es" ? "no se pudo comprobar: no se pudo leer Procfile (EACCES)" : "could not check: Procfile could not be read (EACCES)");
+      expect(check.hint).toContain("chmod");
+    }
+  });
+
+  it("an unreadable .env holding a password makes no-committed-secrets an error, not a pass", () => {
+    const check = status("lab-beanstalk", { unreadable: [{ file: ".env", code: "EACCES" }] })("no-committed-secrets");
+    expect(check).toMatchObject({ status: "error", points: 0, message: "no se pudo comprobar: no se pudo leer .env (EACCES)" });
+    // lab-ec2's private-key check scans every file too.
+    expect(gradeOne(readLab("lab-ec2"), SERVER, { facts: { repo: { ...CLEAN_REPO, unreadable: [{ file: ".env", code: "EACCES" }] } } }).checks.find((c) => c.id === "no-pem-committed")?.status).toBe("error");
+  });
+
+  it("says why each path was not read: too large, too deep, too many, the whole repository too large", () => {
+    const check = (code: string, file: string, lang: "es" | "en" = "es") => status("lab-beanstalk", { unreadable: [{ file, code }] }, lang)("no-committed-secrets").message;
+    expect(check("TOO_LARGE", "datos/clientes.env")).toBe("no se pudo comprobar: no se leyó datos/clientes.env: pasa de 1 MB");
+    expect(check("TOO_LARGE", "datos/clientes.env", "en")).toBe("could not check: datos/clientes.env was not read: it is over 1 MB");
+    expect(check("TOO_DEEP", "a/b/c/")).toBe("no se pudo comprobar: no se leyó la carpeta a/b/c/: está a más de 16 niveles de profundidad");
+    expect(check("TOO_MANY", "src/")).toBe("no se pudo comprobar: el repositorio tiene más de 20 000 archivos y carpetas: no se leyó el resto (a partir de src/)");
+    expect(check("TOTAL_LIMIT", "x.json")).toContain("no se leyó x.json: el texto del repositorio pasa de 64 MB en total");
+    expect(check("EIO", "config/")).toBe("no se pudo comprobar: no se pudo leer la carpeta config/ (EIO)");
+  });
+
+  it("names three paths and counts the rest", () => {
+    const unreadable = ["a.env", "b.env", "c.env", "d.env", "e.env"].map((file) => ({ file, code: "EACCES" }));
+    expect(status("lab-beanstalk", { unreadable })("no-committed-secrets").message).toBe(
+      "no se pudo comprobar: no se pudo leer a.env (EACCES); no se pudo leer b.env (EACCES); no se pudo leer c.env (EACCES); y 2 más",
+    );
+  });
+
+  it("leaves a check alone when what it reads was read: its pass stands, and so does a failure for something else", () => {
+    const unreadable = [{ file: "docs/notas.txt", code: "EACCES" }];
+    const get = status("lab-beanstalk", { unreadable });
+    expect(get("procfile").status).toBe("passed");
+    expect(get("start-script").status).toBe("passed");
+    const failing = status("lab-beanstalk", { unreadable, procfile: null });
+    expect(failing("procfile")).toMatchObject({ status: "failed", hint: expect.stringContaining("Procfile") });
+  });
+
+  it("makes a failing named read an error when a folder that may hold the file could not be read", () => {
+    const get = status("lab-beanstalk", { procfile: null, packageJson: null, unreadable: [{ file: "app/", code: "EACCES" }] });
+    expect(get("procfile")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer la carpeta app/ (EACCES)" });
+    expect(get("start-script").status).toBe("error");
+    // An unreadable .ebextensions config file is the settings' own file.
+    const eb = status("lab-beanstalk", { ...NO_EBEXTENSIONS, unreadable: [{ file: ".ebextensions/asg.config", code: "EACCES" }] });
+    expect(eb("ebextensions-autoscaling")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer .ebextensions/asg.config (EACCES)" });
+    expect(eb("procfile").status).toBe("passed");
+  });
+
+  it("lab-lambda: an unreadable lambda_function.py is not «there is no lambda_function.py»", () => {
+    const get = status("lab-lambda", { lambdaFunction: null, unreadable: [{ file: "src/lambda_function.py", code: "EIO" }] });
+    expect(get("lambda-handler-defined")).toMatchObject({ status: "error", message: "no se pudo comprobar: no se pudo leer src/lambda_function.py (EIO)" });
+  });
+
+  it("keeps the plain rule for a repository check that names no read: a failure while anything was unread is an error", () => {
+    const lab = readLab("lab-beanstalk");
+    const procfile = { ...lab.checks.find((c) => c.id === "procfile")! };
+    delete procfile.requires;
+    const custom = { ...lab, checks: [procfile] };
+    const unreadable = [{ file: "docs/notas.txt", code: "EACCES" }];
+    expect(gradeOne(custom, null, { facts: { repo: { ...CLEAN_REPO, unreadable } } }).checks[0]!.status).toBe("passed");
+    expect(gradeOne(custom, null, { facts: { repo: { ...CLEAN_REPO, procfile: null, unreadable } } }).checks[0]!.status).toBe("error");
   });
 });

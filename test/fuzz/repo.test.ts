@@ -230,8 +230,9 @@ describe("a file or folder nobody may read", () => {
     expect(status["ebextensions-autoscaling"]).toBe("error");
     expect(status["start-script"]).toBe("passed");
     const message = report.checks.find((c: { id: string }) => c.id === "procfile").message as string;
-    expect(message).toContain("no pudo leer .ebextensions/, Procfile");
-    expect(message).toContain("EACCES");
+    expect(message).toContain("no se pudo leer Procfile (EACCES)");
+    const asg = report.checks.find((c: { id: string }) => c.id === "ebextensions-autoscaling").message as string;
+    expect(asg).toContain("no se pudo leer la carpeta .ebextensions/ (EACCES)");
     expect(readFileSync(snapshot, "utf8")).not.toContain("unreadable");
   });
 });

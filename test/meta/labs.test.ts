@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { isRepoRead } from "../../src/core/repo-reads.js";
 import { describe, expect, it } from "vitest";
 import { collectors, loadCollector } from "../../checks/index.js";
 import { bundledLabsDir, listLabs } from "../../src/app/labs.js";
@@ -78,14 +79,20 @@ describe.each(labFiles)("labs/%s", (file) => {
     }
   });
 
-  it("requires only actions its collectors declare (or http:GET when it has probes)", async () => {
+  it("requires only actions its collectors declare (or http:GET when it has probes, or repository reads on repository checks)", async () => {
     const lab = await load();
     const declared = new Set<string>((await Promise.all(lab.collectors.map(loadCollector))).flatMap((c) => [...c.actions]));
     if (lab.probes?.length) declared.add(PROBE_ACTION);
     const required = [
-      ...(lab.resource.requires ?? []).map((action) => ({ where: "resource", action })),
-      ...lab.checks.flatMap((c) => (c.requires ?? []).map((action) => ({ where: c.id, action }))),
+      ...(lab.resource.requires ?? []).map((action) => ({ where: "resource", action, repo: false })),
+      ...lab.checks.flatMap((c) => (c.requires ?? []).map((action) => ({ where: c.id, action, repo: c.on === "repo" }))),
     ];
-    expect(required.filter((r) => !declared.has(r.action))).toEqual([]);
+    expect(required.filter((r) => !declared.has(r.action) && !(r.repo && isRepoRead(r.action)))).toEqual([]);
+  });
+
+  it("says which files each repository check reads, so one it could not read is an error, not a silent pass or fail", async () => {
+    const lab = await load();
+    const silent = lab.checks.filter((c) => c.on === "repo" && !(c.requires ?? []).some(isRepoRead)).map((c) => c.id);
+    expect(silent).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Result } from "../../src/core/result.js";
 import type { Snapshot } from "../../src/core/snapshot.js";
 import type { Lang } from "../../src/core/text.js";
 import { denied, rule, SERVER } from "../evaluate/ec2-facts.js";
+import { ENVIRONMENT } from "../support/beanstalk-facts.js";
 import { gradeOne, readLab } from "../support/check-table.js";
 import { ROOT } from "../support/cli.js";
 
@@ -43,6 +44,11 @@ export function troubledLab(lang: Lang): Result {
   );
 }
 
+/** lab-beanstalk graded without --repo (the Gradescope recipe of old): five repository checks skipped, worth nothing. */
+export function beanstalkWithoutRepo(lang: Lang): Result {
+  return gradeOne(readLab("lab-beanstalk"), ENVIRONMENT, {}, lang);
+}
+
 /** Hand-written (test/fixtures/report-tricky.result.json): repository checks, `<`, `&`, `|`, quotes, Markdown. */
 export function trickyResult(): Result {
   return JSON.parse(readFileSync(join(ROOT, "test/fixtures/report-tricky.result.json"), "utf8")) as Result;
@@ -57,6 +63,7 @@ export function allResults(): [string, Result][] {
       [`passed lab-ec2 (${lang})`, passedLab(lang)] as [string, Result],
       [`failed lab-ec2 (${lang})`, failedLab(lang)] as [string, Result],
       [`error and skipped lab-ec2 (${lang})`, troubledLab(lang)] as [string, Result],
+      [`lab-beanstalk without --repo (${lang})`, beanstalkWithoutRepo(lang)] as [string, Result],
     ]),
     ["repository checks with special characters (es)", trickyResult()],
   ];

@@ -2,7 +2,10 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { renderGradescope } from "../../src/report/gradescope.js";
 import { renderers } from "../../src/report/index.js";
-import { allResults, failedLab, trickyResult, troubledLab } from "./fixtures.js";
+import type { Lab } from "../../src/core/lab.js";
+import { SERVER } from "../evaluate/ec2-facts.js";
+import { gradeOne, readLab } from "../support/check-table.js";
+import { allResults, beanstalkWithoutRepo, failedLab, trickyResult, troubledLab } from "./fixtures.js";
 
 // The field list of Gradescope's results.json, from "Autograder Specifications" → "Output format"
 // (https://gradescope-autograders.readthedocs.io/en/latest/specs/): every field there is optional
@@ -56,21 +59,24 @@ describe("gradescope report", () => {
     // The fields the issue names, always present.
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["score", "tests", "visibility", "stdout_visibility", "output_format"]));
     expect(json.score).toBe(result.score);
-    expect(json.tests).toHaveLength(result.checks.length);
-    result.checks.forEach((check, i) => {
+    // Checks out of this grading (skipped, worth nothing here) are no test: never a red «0/0».
+    const graded = result.checks.filter((c) => !(c.status === "skipped" && c.maxPoints === 0));
+    expect(json.tests).toHaveLength(graded.length);
+    graded.forEach((check, i) => {
       const test = json.tests[i];
-      expect(Object.keys(test)).toEqual(expect.arrayContaining(["name", "score", "max_score", "status", "output"]));
+      expect(Object.keys(test)).toEqual(expect.arrayContaining(["name", "status", "output"]));
+      // A check worth no points (a warning) carries none: Gradescope would draw «0/0».
+      if (check.maxPoints > 0) expect(test).toMatchObject({ score: check.points, max_score: check.maxPoints });
+      else expect(Object.keys(test)).not.toContain("max_score");
       expect(test).toMatchObject({
         name: `${check.id}: ${check.title}`,
-        score: check.points,
-        max_score: check.maxPoints,
         status: check.status === "passed" ? "passed" : "failed",
         extra_data: { id: check.id, status: check.status },
       });
       expect(test.output.split("\n")[0]).toContain(check.message);
       if (check.hint) expect(test.output).toContain(check.hint);
     });
-    expect(json.tests.reduce((sum: number, t: { score: number }) => sum + t.score, 0)).toBe(json.score);
+    expect(json.tests.reduce((sum: number, t: { score?: number }) => sum + (t.score ?? 0), 0)).toBe(json.score);
   });
 
   it("shows the student what failed, expected and found, and how to fix it, as plain text", () => {
@@ -90,6 +96,33 @@ describe("gradescope report", () => {
     expect(byId("root-volume").output).toContain("ec2:DescribeVolumes");
     expect(byId("flask-app")).toMatchObject({ status: "failed", score: 0, extra_data: { status: "skipped" } });
     expect(byId("flask-app").output).toContain("skipped: --no-probe");
+  });
+
+  it("never emits a failed test worth 0 of 0: checks out of this grading are left out and named once in the output", () => {
+    for (const lang of ["es", "en"] as const) {
+      const result = beanstalkWithoutRepo(lang);
+      const json = JSON.parse(renderGradescope(result));
+      expect(json.tests.filter((t: { status: string; max_score?: number }) => t.status === "failed" && !t.max_score)).toEqual([]);
+      const ids = json.tests.map((t: { extra_data: { id: string } }) => t.extra_data.id);
+      for (const id of ["ebextensions-autoscaling", "ebextensions-trigger", "procfile", "start-script", "no-committed-secrets"]) {
+        expect(ids).not.toContain(id);
+        expect(json.output).toContain(id);
+      }
+      expect(json.output).toContain(lang === "es" ? "No cuentan en esta calificación" : "Not part of this grading");
+      expect(json.output).toContain("--repo");
+      expect(json.score).toBe(result.score);
+    }
+  });
+
+  it("shows a graded check worth no points that did not pass as failed with no points at all, not as 0/0", () => {
+    const lab = readLab("lab-ec2");
+    const free: Lab = { ...lab, checks: lab.checks.filter((c) => c.on !== "repo").map((c) => (c.id === "elastic-ip" ? { ...c, points: 0 } : c)) };
+    const json = JSON.parse(renderGradescope(gradeOne(free, { ...SERVER, elasticIp: null }, {}, "es")));
+    const eip = json.tests.find((t: { extra_data: { id: string } }) => t.extra_data.id === "elastic-ip");
+    expect(eip.status).toBe("failed");
+    expect(eip).not.toHaveProperty("score");
+    expect(eip).not.toHaveProperty("max_score");
+    expect(validate(json)).toBe(true);
   });
 
   it("keeps file and line of repository findings", () => {

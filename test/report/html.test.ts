@@ -58,11 +58,11 @@ describe.runIf(RUN_BROWSER_TESTS)(
       await browser?.close();
     });
 
-    async function open(name: string, result: Result): Promise<Opened> {
+    async function open(name: string, result: Result, viewport?: { width: number; height: number }): Promise<Opened> {
       const file = join(dir, `${name}.html`);
       writeFileSync(file, await renderHtml(result));
       const url = pathToFileURL(file).href;
-      const context = await browser.newContext();
+      const context = await browser.newContext(viewport ? { viewport } : {});
       // Anything but the file itself is recorded and refused: the test never reaches a network.
       const requests: string[] = [];
       await context.route(/^(?!file:)/, (route) => {
@@ -121,6 +121,53 @@ describe.runIf(RUN_BROWSER_TESTS)(
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
+    });
+
+    it.each(allResults())("%s: reads on a phone 420 px wide — nothing overflows the page, every column is visible", async (name, result) => {
+      const width = 420;
+      const { page, errors } = await open(`phone-${name.replace(/\W+/g, "-")}`, result, { width, height: 900 });
+      const sizes = await page.evaluate(() => {
+        const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } };
+        return { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth };
+      });
+      expect(sizes.scroll, "the page scrolls sideways").toBeLessThanOrEqual(sizes.client);
+      const table = page.getByRole("table");
+      const boxes = await table.locator("th, td").evaluateAll((cells) =>
+        cells.map((cell) => {
+          const box = (cell as unknown as { getBoundingClientRect(): { left: number; right: number } }).getBoundingClientRect();
+          return { text: (cell as unknown as { textContent: string }).textContent.trim().slice(0, 30), left: box.left, right: box.right };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) {
+        expect(box.left, box.text).toBeGreaterThanOrEqual(0);
+        expect(box.right, box.text).toBeLessThanOrEqual(width);
+      }
+      // The points of every check can be read.
+      for (const check of result.checks) {
+        const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${check.id} `) }) });
+        expect(await row.getByRole("cell").last().isVisible()).toBe(true);
+      }
+      expect(await lowContrast(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+
+    it("says each failure once: «Se esperaba» and «Se encontró», not the same sentence above them", async () => {
+      const result = failedLab("es");
+      const { page } = await open("once-es", result);
+      const ssh = page.getByRole("article", { name: /^ssh-restricted / });
+      const check = result.checks.find((c) => c.id === "ssh-restricted")!;
+      expect(check.message).toContain("se esperaba");
+      expect(await ssh.getByText(check.message, { exact: true }).count()).toBe(0);
+      expect(await ssh.getByRole("term").allInnerTexts()).toEqual(["Se esperaba", "Se encontró", "Cómo arreglarlo"]);
+      expect(await ssh.getByRole("definition").first().innerText()).toBe(check.expected);
+      // A message that says more than expected and found (a missing permission) stays.
+      const troubled = await open("once-troubled", troubledLab("es"));
+      const rootVolume = troubled.page.getByRole("article", { name: /^root-volume / });
+      expect(await rootVolume.getByText(/falta el permiso ec2:DescribeVolumes/).isVisible()).toBe(true);
+      await page.context().close();
+      await troubled.page.context().close();
     });
 
     it("prints everything a student needs (print media, PDF)", async () => {

@@ -59,6 +59,8 @@ export interface FailRow {
   expected?: string;
   /** Substrings the message must contain, in Spanish and English. */
   says?: { es?: string; en?: string };
+  /** Substrings the hint must contain: the hint that fits this failure (a check's `hints`). */
+  hint?: { es?: string; en?: string };
 }
 
 export interface ErrorRow {
@@ -99,6 +101,8 @@ export function checkTable(
         if (row.expected !== undefined && lang === "es") expect(check.expected).toBe(row.expected);
         const says = row.says?.[lang];
         if (says) expect(check.message).toContain(says);
+        const hint = row.hint?.[lang];
+        if (hint) expect(check.hint).toContain(hint);
       }
     });
     it.each((table.errors ?? []).map((row, i) => [i, row] as const))("is an error, not a failure, in row %i", (_i, row) => {

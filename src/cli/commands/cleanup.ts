@@ -4,9 +4,10 @@ import type { CleanupStatus } from "../../cleanup/report.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import { useColor, type Io } from "../io.js";
 import { writeFileAtomic } from "../../files/write.js";
+import { startSpinner } from "../spinner.js";
 import type { Snapshot } from "../../core/snapshot.js";
 import { fill, say, type Lang } from "../../core/text.js";
-import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
+import { ARGS, HINT, OPTION, USAGE, WAIT } from "../messages.js";
 import { TOOL_NAME, toolVersion } from "../../files/version.js";
 
 const FORMATS = ["text", "json"] as const;
@@ -100,6 +101,7 @@ export async function cleanup(argv: string[], io: Io): Promise<ExitCode> {
   } else {
     const [{ collectCleanup }, { resolveRegion }] = await Promise.all([import("../../cleanup/collect.js"), import("../../collect/region.js")]);
     const profile = str(a["profile"]);
+    const stopSpinner = startSpinner(io, WAIT.grading, lang);
     snapshot = await collectCleanup({
       homeRegion: regions?.[0] ?? (await resolveRegion(undefined, profile, io.env)),
       ...(regions ? { regions } : {}),
@@ -107,7 +109,7 @@ export async function cleanup(argv: string[], io: Io): Promise<ExitCode> {
       env: io.env,
       now: io.now,
       tool: { name: TOOL_NAME, version: toolVersion() },
-    });
+    }).finally(stopSpinner);
   }
   const saveTo = str(a["save-snapshot"]);
   if (saveTo) await writeFileAtomic(saveTo, JSON.stringify(snapshot, null, 2) + "\n");

@@ -6,7 +6,8 @@ import { writeFileAtomic } from "../../files/write.js";
 import { FORMATS, renderers } from "../../report/index.js";
 import type { Result } from "../../core/result.js";
 import { say, type Lang } from "../../core/text.js";
-import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
+import { ARGS, HINT, OPTION, USAGE, WAIT } from "../messages.js";
+import { startSpinner } from "../spinner.js";
 
 export const gradeArgs = {
   lab: { type: "positional", description: OPTION.lab },
@@ -56,6 +57,8 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
   }
   const probeHost = str(a["probe-host"]);
 
+  // A live grading may wait on AWS (or an endpoint that never answers): show that it is waiting.
+  const stopSpinner = str(a["snapshot"]) || a["repo-only"] === true ? () => undefined : startSpinner(io, WAIT.grading, lang);
   const result = await gradeLab({
     lab: labId,
     labsDir: str(a["labs"]),
@@ -71,7 +74,7 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
     probe: a["probe"] === false ? false : { timeoutSeconds, ...(probeHost ? { host: probeHost } : {}) },
     env: io.env,
     now: io.now,
-  });
+  }).finally(stopSpinner);
   await writeReport(result, format, str(a["output"]), io);
   if (result.scope.account === "unreachable" || result.ungradable) return EXIT.cannotGrade;
   return result.passed ? EXIT.passed : EXIT.notPassed;

@@ -139,7 +139,7 @@ export interface Check {
   hint: Text;
   field?: Text;
   /**
-   * Names of parts of the subject by JSON Pointer, for evidence: {"/size": {...}}.
+   * Names of parts of the subject by JSON Pointer, for evidence: {"/size": {...}}. Every wrong part is named, in this order. A text holding {expected}, {found} or {field} is instead the whole sentence said when the subject fails at that part; the first such part that fails is said alone.
    */
   fields?: {
     [k: string]: Text;
@@ -162,7 +162,7 @@ export interface Check {
    */
   show?: "value" | "http";
   /**
-   * Actions (IAM actions, or `http:GET` for probes) whose failure makes this check an error, not a failure.
+   * Actions (IAM actions, or `http:GET` for probes) whose failure makes this check an error, not a failure. Repository checks name what they read: `repo:scan` (every file: anything not read makes it an error) or `repo:read:<name>` (`Procfile`, `.ebextensions/*.config`: a failure is an error when that file, or a folder that may hold it, could not be read).
    */
   requires?: string[];
   /**
@@ -177,6 +177,13 @@ export interface Check {
    * Remarks added to the message of a PASSED check whose subject also matches `when` (JSON Schema), e.g. an accepted alternative to what the course asks for.
    */
   notes?: {
+    when: {} | boolean;
+    text: Text;
+  }[];
+  /**
+   * Hints for particular situations, tried in order before `hint` when the check fails or cannot be checked: the first whose `when` (JSON Schema over what the check reads: the resource's facts, or the repository's for `on: repo`) matches is shown instead of `hint` (e.g. a stopped instance has no public IP: start it).
+   */
+  hints?: {
     when: {} | boolean;
     text: Text;
   }[];

@@ -14,6 +14,11 @@ export type CheckResult = ReportDocument["checks"][number];
 export type CheckStatus = CheckResult["status"];
 export type GradedResource = NonNullable<ReportDocument["resource"]>;
 
+/** A check left out of this grading (repository checks without --repo, account checks with --repo-only): worth 0 here. */
+export function outOfGrading(check: CheckResult): boolean {
+  return check.status === "skipped" && check.maxPoints === 0;
+}
+
 /** Required checks of this grading that did not pass: they fail the lab whatever the score. */
 export function missingRequired(checks: readonly CheckResult[]): string[] {
   // A check worth 0 here is out of this grading (no --repo, --repo-only): it cannot block the pass.

@@ -1,4 +1,4 @@
-import type { Result } from "../core/result.js";
+import { outOfGrading, type Result } from "../core/result.js";
 
 // Classroom 50's result.json contract (classroom50/result/v1), as its wiki page
 // "Advanced Autograding" documents it: https://github.com/foundation50/classroom50/wiki/Advanced-Autograding
@@ -49,7 +49,8 @@ export function classroom50Result(result: Result, env: Readonly<Record<string, s
     review: from("REVIEW_URL") ?? from("COMMIT_URL"),
   };
   // The contract's scores are integers; labs use whole points, and a fractional one is rounded.
-  const tests = result.checks.map((check) => ({
+  // A check out of this grading (worth 0 here) is not a test: it would read as a failed 0/0.
+  const tests = result.checks.filter((check) => !outOfGrading(check)).map((check) => ({
     // The check id: gradebooks key on it, and it is the same in every language.
     "test-name": check.id,
     passed: check.status === "passed",

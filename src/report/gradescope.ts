@@ -1,4 +1,4 @@
-import type { Result } from "../core/result.js";
+import { outOfGrading, type Result } from "../core/result.js";
 import { locationOf, reportView, say } from "./view.js";
 
 // Gradescope reads a JSON document, not markup: it is built as data and serialized, so there is
@@ -31,7 +31,6 @@ export interface GradescopeResults {
 }
 
 /** A check out of this grading (no --repo, --repo-only): skipped and worth nothing here. */
-const outOfGrading = (check: Result["checks"][number]) => check.status === "skipped" && check.maxPoints === 0;
 
 /**
  * Gradescope's results.json: one test per graded check, so `run_autograder` is one calificar

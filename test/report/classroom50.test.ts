@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { classroom50Result, renderClassroom50 } from "../../src/report/classroom50.js";
 import { renderers } from "../../src/report/index.js";
-import { allResults, failedLab, troubledLab } from "./fixtures.js";
+import { allResults, beanstalkWithoutRepo, failedLab, troubledLab } from "./fixtures.js";
 
 // Classroom 50's result.json contract as its wiki documents it ("Advanced Autograding" → "The
 // result.json contract", https://github.com/foundation50/classroom50/wiki/Advanced-Autograding):
@@ -62,8 +62,11 @@ describe("classroom50 report", () => {
     expect(json["max-score"]).toBe(json.tests.reduce((sum: number, t: { "max-score": number }) => sum + t["max-score"], 0));
     expect(json.score).toBe(result.score);
     expect(json["max-score"]).toBe(result.maxScore);
+    // Checks out of this grading (skipped, worth 0 here) are not tests.
     expect(json.tests).toEqual(
-      result.checks.map((c) => ({ "test-name": c.id, passed: c.status === "passed", score: c.points, "max-score": c.maxPoints })),
+      result.checks
+        .filter((c) => !(c.status === "skipped" && c.maxPoints === 0))
+        .map((c) => ({ "test-name": c.id, passed: c.status === "passed", score: c.points, "max-score": c.maxPoints })),
     );
   });
 
@@ -87,6 +90,17 @@ describe("classroom50 report", () => {
     expect(classroom50Result(failedLab("es"), { ...RUNNER_ENV, REVIEW_URL: "https://github.com/x/compare/a...b" }).review).toBe(
       "https://github.com/x/compare/a...b",
     );
+  });
+
+  it("leaves out checks that are not part of this grading: never a failed test worth 0 of 0", () => {
+    // No --repo: the repository's five checks are skipped and worth nothing here.
+    const result = beanstalkWithoutRepo("es");
+    const classroom = classroom50Result(result, {});
+    expect(result.checks.some((c) => c.id === "procfile")).toBe(true);
+    for (const id of ["ebextensions-autoscaling", "ebextensions-trigger", "procfile", "start-script", "no-committed-secrets"]) {
+      expect(classroom.tests.map((t) => t["test-name"])).not.toContain(id);
+    }
+    expect(classroom["max-score"]).toBe(result.maxScore);
   });
 
   it("writes only the contract's own fields outside Classroom 50", () => {

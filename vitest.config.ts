@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The end-to-end tests run dist/: build first when the sources are newer.
-    globalSetup: ["test/support/build-fresh.ts"],
+    // The end-to-end tests run dist/: build first when the sources are newer. Then record every AWS
+    // call of the graded processes and fail the run on one outside the read-only policy.
+    globalSetup: ["test/support/build-fresh.ts", "test/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {

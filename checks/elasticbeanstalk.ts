@@ -106,6 +106,10 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
       // postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
       properties[s.OptionName] = redactText(value);
       plaintextSecrets.push(s.OptionName);
+    } else if (redactText(value) !== value) {
+      // An access key id under a neutral name (MI_ID=AKIA…): hidden, and a plain secret all the same.
+      properties[s.OptionName] = redactText(value);
+      plaintextSecrets.push(s.OptionName);
     } else {
       properties[s.OptionName] = value;
     }

@@ -343,6 +343,10 @@ export function redactOutput(env: Record<string, string>): (line: string) => str
   return (line) => redactLine(line, secrets);
 }
 
+function hideSecrets(text: string | null, env: Record<string, string>): string | null {
+  return text === null ? null : redactOutput(env)(text);
+}
+
 function clipOutput(output: string[], env: Record<string, string>): string[] {
   const redact = redactOutput(env);
   return output.slice(0, OUTPUT_KEPT).map((line) => {
@@ -398,8 +402,9 @@ export function invokedFacts(
     statusCode: answer.StatusCode ?? null,
     functionError: answer.FunctionError ?? null,
     errorType: clip(str(payload?.["errorType"])),
-    errorMessage: clip(str(payload?.["errorMessage"])),
-    message,
+    // What the function raised or printed most may quote its secrets, as its output lines may.
+    errorMessage: clip(hideSecrets(str(payload?.["errorMessage"]), env)),
+    message: hideSecrets(message, env),
     messageLines: count,
     output: clipOutput(output, env),
     tailTruncated: tail !== "" && !started,
@@ -425,8 +430,8 @@ export function loggedFacts(streams: { name: string; lines: LogLine[] }[], env: 
     requestId: run.requestId,
     functionError: run.error ? "Unhandled" : null,
     errorType: clip(run.error?.type ?? null),
-    errorMessage: clip(run.error?.message ?? null),
-    message,
+    errorMessage: clip(hideSecrets(run.error?.message ?? null, env)),
+    message: hideSecrets(message, env),
     messageLines: count,
     output: clipOutput(run.output, env),
     logStream: stream,

@@ -1,5 +1,5 @@
 import { loadCollector } from "../../checks/index.js";
-import { badInput } from "../core/errors.js";
+import { badInput, UserError } from "../core/errors.js";
 import type { AwsSettings } from "../collect/clients.js";
 import { INPUT } from "../core/messages.js";
 import type { Lab } from "../core/lab.js";
@@ -123,11 +123,18 @@ export async function gradeLab(request: GradeRequest): Promise<Result> {
   if (request.saveSnapshot) await writeFileAtomic(request.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
   const { evaluate } = await import("../core/evaluate.js");
   const env = request.env ?? process.env;
-  return evaluate(lab, snapshot, {
-    lang: request.lang,
-    now: request.now(),
-    ...(select ? { select } : {}),
-    ...(request.repoOnly ? { repoOnly: true } : {}),
-    where: { profile: request.profile ?? env["AWS_PROFILE"], door: request.door ?? "cli" },
-  });
+  try {
+    return evaluate(lab, snapshot, {
+      lang: request.lang,
+      now: request.now(),
+      ...(select ? { select } : {}),
+      ...(request.repoOnly ? { repoOnly: true } : {}),
+      where: { profile: request.profile ?? env["AWS_PROFILE"], door: request.door ?? "cli" },
+    });
+  } catch (err) {
+    // Facts are free-form in the snapshot format: a saved file whose facts have the wrong shape is
+    // bad input, not a bug. A live collection's facts come from our collectors: that stays a crash.
+    if (!request.snapshotFile || err instanceof UserError) throw err;
+    throw badInput(say(INPUT.snapshotUnreadable, { file: request.snapshotFile }), err instanceof Error ? err.message : String(err));
+  }
 }

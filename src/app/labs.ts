@@ -42,7 +42,13 @@ async function readLab(file: string, text: string): Promise<Lab> {
  */
 export function labDirs(extra?: string): string[] {
   if (!extra) return [bundledLabsDir()];
-  if (!statSync(extra, { throwIfNoEntry: false })?.isDirectory()) throw badInput(say(INPUT.noLabsDir, { dir: extra }));
+  let folder = false;
+  try {
+    folder = statSync(extra, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // ENOTDIR, EACCES, a NUL in the name: not a folder calificar can read labs from either
+  }
+  if (!folder) throw badInput(say(INPUT.noLabsDir, { dir: extra }));
   return [resolve(extra), bundledLabsDir()];
 }
 
@@ -56,7 +62,15 @@ export async function listLabs(dirs: string[]): Promise<Lab[]> {
       throw badInput(say(INPUT.cannotReadLabsDir, { dir }));
     }
     for (const name of names) {
-      const lab = await readLab(join(dir, name), await readLabText(join(dir, name)));
+      let text: string;
+      try {
+        text = await readLabText(join(dir, name));
+      } catch (err) {
+        if (err instanceof UserError) throw err;
+        // A folder named *.json, or a file without read permission, among the instructor's labs.
+        throw badInput(say(INPUT.cannotReadLab, { file: join(dir, name) }), (err as Error).message);
+      }
+      const lab = await readLab(join(dir, name), text);
       if (!byId.has(lab.id)) byId.set(lab.id, lab);
     }
   }

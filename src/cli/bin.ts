@@ -9,27 +9,15 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (err: NodeJS.ErrnoException) => process.exit(err.code === "EPIPE" ? 0 : 3));
 }
 
-const { main } = await import("./main.js");
+const [{ main }, { handleInterrupts }, { langFromArgv }] = await Promise.all([import("./main.js"), import("./interrupt.js"), import("./args.js")]);
+const interrupts = handleInterrupts(process.stderr, langFromArgv(process.argv.slice(2), process.env));
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   now: () => new Date(),
-  onInterrupt(handler) {
-    let count = 0;
-    const listener = () => {
-      // A second Ctrl-C means now: files are renamed into place whole, so none is left half-written.
-      if (++count > 1) process.exit(130);
-      handler();
-    };
-    process.on("SIGINT", listener);
-    process.on("SIGTERM", listener);
-    return () => {
-      process.off("SIGINT", listener);
-      process.off("SIGTERM", listener);
-    };
-  },
+  onInterrupt: interrupts.onInterrupt,
 });
 // Let stdout drain before exiting: piped reports must not be cut short.
 process.exitCode = code;

@@ -32,7 +32,8 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       return EXIT.passed;
     }
     // A subcommand comes first (`calificar limpieza --region …`) and answers its own --help.
-    const sub = argv[0] !== undefined ? commands[argv[0]] : undefined;
+    // Own keys only: `calificar constructor` is an unknown lab, not Object's constructor.
+    const sub = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined;
     if (sub) return await (await sub())(argv.slice(1), io);
     if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
       const { gradeHelp } = await import("./commands/grade.js");

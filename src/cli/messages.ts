@@ -161,6 +161,14 @@ export const ARGS = {
   snapshotLacksRegions: { es: "La instantánea {file} no tiene datos de {regions}", en: "Snapshot {file} has no data for {regions}" },
 } satisfies Record<string, Text>;
 
+/** Ctrl-C or SIGTERM outside `clase` (which stops cleanly and says so itself): the CLI stops at once. */
+export const SIGNAL = {
+  interrupted: {
+    es: "calificar: interrumpido; no se escribió ningún archivo a medias.",
+    en: "calificar: interrupted; no file was left half-written.",
+  },
+} satisfies Record<string, Text>;
+
 /** calificar's own failure: never the user's fault, always with the way to report it. */
 export const BUG = {
   unexpected: {

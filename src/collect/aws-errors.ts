@@ -1,4 +1,17 @@
+import { REDACTED } from "../core/secrets.js";
 import type { ErrorKind } from "../core/snapshot.js";
+
+/**
+ * An error message is the endpoint's text, and it is recorded and shown: one that echoes the
+ * request's credentials (an emulator, a proxy) must not put them in a report. Access key ids,
+ * and runs of mixed-case base64 with digits as long as a secret key (40) or a session token,
+ * are hidden.
+ */
+function scrubCredentials(message: string): string {
+  return message
+    .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, REDACTED)
+    .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? REDACTED : run));
+}
 
 // Denial codes differ by service: EC2, S3, Lambda/Logs/Beanstalk, IAM/STS.
 const DENIED = new Set([
@@ -72,12 +85,17 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   const e = err as Error & { code?: string; $metadata?: unknown; $fault?: string; $response?: unknown; errno?: number };
   const name = e.name;
   const code = typeof e.code === "string" ? e.code : undefined;
-  const message = e.message.split("\n")[0]!.slice(0, 300);
+  const message = scrubCredentials(e.message.split("\n")[0]!).slice(0, 300);
   if (DENIED.has(name) || DENIED.has(code ?? "")) return { kind: "denied", code: name, message };
   if (THROTTLED.has(name)) return { kind: "throttled", code: name, message };
   if (CREDENTIALS.has(name)) return { kind: "credentials", code: name, message };
   if (code && NETWORK_CODES.has(code)) return { kind: "network", code, message };
   if (TIMEOUT_CODES.has(name) || (code && TIMEOUT_CODES.has(code))) return { kind: "timeout", code: code ?? name, message };
+  // Our run's deadline aborted the call (see collect.ts): the SDK says AbortError, the reason is ours.
+  if (name === "AbortError") {
+    const reason = e.cause instanceof Error ? e.cause.message : message;
+    return { kind: "timeout", code: "DeadlineExceeded", message: reason.slice(0, 300) };
+  }
   // An AggregateError wraps ECONNREFUSED when both IPv4 and IPv6 were tried.
   if (err instanceof AggregateError) {
     const inner = err.errors.map(classifyAwsError).find((c) => c !== null);
@@ -86,9 +104,10 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   if (e.$metadata !== undefined || e.$fault !== undefined || e.$response !== undefined) {
     const status = (e.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode;
     if (status === 403) return { kind: "denied", code: name, message };
-    // No AWS error name: a body the SDK could not parse. A 2xx with such a body is malformed;
-    // an error status (a proxy's HTML page, an empty 502) is named by its status.
-    if (name === "Error" || name === "Unknown" || name === "UnknownError") {
+    // No AWS error name: a body the SDK could not parse (or, for a TypeError or SyntaxError, one
+    // its deserializer choked on: `null`, cut JSON). A 2xx with such a body is malformed; an error
+    // status (a proxy's HTML page, an empty 502) is named by its status.
+    if (name === "Error" || name === "Unknown" || name === "UnknownError" || name === "SyntaxError" || name === "TypeError") {
       const failed = status !== undefined && (status < 200 || status >= 300);
       return { kind: "api", code: failed ? `HTTP${status}` : "MalformedResponse", message };
     }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { listCandidates } from "../core/candidates.js";
 import { compileLab } from "../core/compile.js";
 import type { Lab } from "../core/lab.js";
@@ -28,10 +29,34 @@ export interface CollectRequest {
   now: () => Date;
 }
 
+/** How long one run may wait for AWS in all, in seconds, unless CALIFICAR_AWS_TIMEOUT says otherwise. */
+export const DEFAULT_AWS_DEADLINE_SECONDS = 90;
+/** A single call's idle limit (the SDK's requestTimeout); never more than the whole run's. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The run's deadline for AWS calls, from CALIFICAR_AWS_TIMEOUT (seconds) or the default. */
+export function awsDeadlineMs(env: Readonly<Record<string, string | undefined>>): number {
+  const seconds = Number(env["CALIFICAR_AWS_TIMEOUT"]);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_AWS_DEADLINE_SECONDS) * 1000;
+}
+
 /** Lab -> the collectors it needs -> one snapshot of the account. All I/O of grading happens here. */
 export async function collect(request: CollectRequest): Promise<Snapshot> {
   const { lab, region } = request;
-  const clients = new ClientPool({ ...request.aws, ...(request.env["AWS_ENDPOINT_URL"] ? { endpoint: request.env["AWS_ENDPOINT_URL"] } : {}) });
+  // Every AWS call of the run shares one deadline: per-call limits are idle timers, which an
+  // endpoint that trickles bytes defeats, and retries multiply them. Calls still waiting at the
+  // deadline become `timeout` errors and grading goes on with what arrived.
+  const deadlineMs = awsDeadlineMs(request.env);
+  const stop = new AbortController();
+  // Every call of the run listens to it: more than Node's 10 listeners is expected, not a leak.
+  setMaxListeners(0, stop.signal);
+  const deadline = setTimeout(() => stop.abort(new Error(`calificar stopped waiting for AWS after ${deadlineMs / 1000} s`)), deadlineMs);
+  const clients = new ClientPool({
+    requestTimeout: Math.min(REQUEST_TIMEOUT_MS, deadlineMs),
+    ...request.aws,
+    signal: stop.signal,
+    ...(request.env["AWS_ENDPOINT_URL"] ? { endpoint: request.env["AWS_ENDPOINT_URL"] } : {}),
+  });
   const errors: CallError[] = [];
   const facts: Record<string, unknown> = {};
   try {
@@ -40,12 +65,27 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
     const collectors = loaded.filter((c) => c.wanted?.(options) ?? true);
     // Identity and every collector overlap: the critical path is the slowest listing, not their sum.
     const context = (c: Collector) => makeContext(c, region, clients, options, errors);
+    let stoppedAt: number | undefined;
+    const identityCall = (sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>).then((identity) => {
+      // Without credentials or a connection nothing else can answer: stop waiting for it.
+      if (credentialsProblem(errors)) {
+        stoppedAt = errors.length;
+        stop.abort(new Error("no identity"));
+      }
+      return identity;
+    });
+    // Aborted calls end at once, so a failed identity does not wait for the listings.
     const [identity] = await Promise.all([
-      sts!.collect(context(sts!)) as Promise<{ account: string | null; arn: string | null }>,
+      identityCall,
       ...collectors.map(async (c) => {
         facts[c.service] = await c.collect(context(c));
       }),
     ]);
+    // The calls aborted for want of an identity failed because of it: they carry the identity's cause.
+    const cause = stoppedAt !== undefined ? credentialsProblem(errors) : undefined;
+    if (cause) {
+      for (const e of errors.slice(stoppedAt)) if (e.code === "DeadlineExceeded") Object.assign(e, { kind: cause.kind, code: cause.code, message: cause.message });
+    }
     // An account out of reach (no credentials, no network) is recorded, not thrown: the caller still
     // gets a snapshot, so a report can say why nothing was graded, and repository checks still run.
     const reached = !credentialsProblem(errors);
@@ -85,6 +125,7 @@ export async function collect(request: CollectRequest): Promise<Snapshot> {
       errors,
     };
   } finally {
+    clearTimeout(deadline);
     clients.destroy();
   }
 }

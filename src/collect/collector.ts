@@ -68,8 +68,13 @@ export function makeContext(
       try {
         return await call();
       } catch (err) {
-        const classified = classifyAwsError(err);
+        let classified = classifyAwsError(err);
         if (!classified) throw err;
+        // A call the run's deadline cut while its answer streamed in fails as a reset, not an AbortError.
+        const stopped = clients.settings.signal;
+        if (stopped?.aborted && classified.kind === "network") {
+          classified = { kind: "timeout", code: "DeadlineExceeded", message: stopped.reason instanceof Error ? stopped.reason.message : String(stopped.reason) };
+        }
         errors.push({
           action,
           ...classified,

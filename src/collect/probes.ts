@@ -1,4 +1,5 @@
-import { isIPv6 } from "node:net";
+import { isIP, isIPv6 } from "node:net";
+import { connect as tlsConnect } from "node:tls";
 import { Agent, request } from "undici";
 import type { HttpAnswer } from "../core/evidence.js";
 import type { ProbeSpec } from "../core/lab.js";
@@ -67,13 +68,36 @@ async function readBounded(body: AsyncIterable<Buffer> & { destroy(): void }, ma
   return Buffer.concat(chunks).subarray(0, max).toString("utf8");
 }
 
+/**
+ * Whether `target`'s port completes a TLS handshake: an http probe that a server hangs up on
+ * without a word is often an HTTPS server, which a student can be told. Certificates are not
+ * checked: only the protocol matters, and nothing is sent after the handshake.
+ */
+function speaksTls(target: URL, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const host = target.hostname.replace(/^\[|\]$/g, "");
+    const socket = tlsConnect({ host, port: Number(target.port || 80), rejectUnauthorized: false, ...(isIP(host) ? {} : { servername: host }) });
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.once("secureConnect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
 /** One GET with bounded time and size; same-host redirects only. Never throws. */
 export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Agent): Promise<HttpAnswer> {
   const shown = url.toString();
   let current = url;
+  let target = url;
+  // One deadline for the whole probe, redirects included: a chain of slow hops cannot add up.
+  const signal = AbortSignal.timeout(settings.timeoutMs * 2);
   try {
     for (let hop = 0; ; hop++) {
-      const target = new URL(current);
+      target = new URL(current);
       if (settings.override) {
         target.hostname = settings.override.host.includes(":") ? `[${settings.override.host}]` : settings.override.host;
         if (settings.override.port) target.port = String(settings.override.port);
@@ -83,7 +107,7 @@ export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Ag
         method: "GET",
         dispatcher,
         headers: { host: current.host, "user-agent": "calificar (lab grader)", accept: "text/html,text/plain,*/*" },
-        signal: AbortSignal.timeout(settings.timeoutMs * 2),
+        signal,
       });
       const location = res.headers["location"];
       if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === "string" && hop < settings.maxRedirects) {
@@ -99,7 +123,9 @@ export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Ag
       return { path: url.pathname, url: shown, status: res.statusCode, body };
     }
   } catch (err) {
-    return { path: url.pathname, url: shown, error: { code: probeErrorCode(err), message: (err as Error).message } };
+    let code = probeErrorCode(err);
+    if (code === "reset" && target.protocol === "http:" && (await speaksTls(target, settings.timeoutMs))) code = "tls";
+    return { path: url.pathname, url: shown, error: { code, message: (err as Error).message } };
   }
 }
 

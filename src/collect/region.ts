@@ -1,4 +1,18 @@
+import { badInput, UserError } from "../core/errors.js";
+import { INPUT } from "../core/messages.js";
+import { say } from "../core/text.js";
+
 export const FALLBACK_REGION = "us-east-1";
+
+// us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7: what the SDK can put in a
+// hostname. Anything else makes the SDK throw a plain Error, which would read as our bug.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** The region as given, or bad input naming where it came from. */
+function checked(region: string, from: string): string {
+  if (REGION.test(region)) return region;
+  throw badInput(say(INPUT.badRegion, { region, from }));
+}
 
 /**
  * The region to grade: --region, then the SDK's own chain (AWS_REGION, the profile's
@@ -9,16 +23,17 @@ export async function resolveRegion(
   profile: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<string> {
-  if (flag) return flag;
+  if (flag !== undefined) return checked(flag, "--region");
   const { STSClient } = await import("@aws-sdk/client-sts");
   const client = new STSClient(profile ? { profile } : {});
   try {
     const region = await client.config.region();
-    if (region) return region;
-  } catch {
+    if (region) return checked(region, profile ? `AWS_REGION / ~/.aws/config [${profile}]` : "AWS_REGION / ~/.aws/config");
+  } catch (err) {
+    if (err instanceof UserError) throw err;
     // no region configured anywhere the SDK looks
   } finally {
     client.destroy();
   }
-  return env["AWS_DEFAULT_REGION"] || FALLBACK_REGION;
+  return env["AWS_DEFAULT_REGION"] ? checked(env["AWS_DEFAULT_REGION"], "AWS_DEFAULT_REGION") : FALLBACK_REGION;
 }

@@ -344,7 +344,8 @@ function jsonError(text: string, err: unknown): { message: string; line: number 
   const lineCol = /\(line (\d+) column \d+\)/.exec(message);
   const position = /at position (\d+)/.exec(message);
   const line = lineCol ? Number(lineCol[1]) : position ? text.slice(0, Number(position[1])).split("\n").length : 1;
-  return { message: message.split("\n")[0]!, line };
+  // V8 quotes the text around the fault (…"password": hunter2sec"…): that may be a secret, and the line says where.
+  return { message: message.split("\n")[0]!.replace(/,\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/, ""), line };
 }
 
 function packageJson(file: string, text: string): PackageJsonFacts {

@@ -110,6 +110,7 @@ export const MSG = {
     redirect: { es: "redirige a otro sitio", en: "redirects elsewhere" },
     "not-run": { es: "no se envió (falló un paso anterior)", en: "not sent (an earlier step failed)" },
     "no-target": { es: "nada que probar (falta la ruta o la etapa desplegada)", en: "nothing to probe (no route or deployed stage)" },
+    tls: { es: "ese puerto habla HTTPS (TLS), no HTTP", en: "that port speaks HTTPS (TLS), not HTTP" },
     other: { es: "error de conexión", en: "connection error" },
   } as Record<string, Text>,
   // reports
@@ -192,6 +193,16 @@ export const INPUT = {
   badProbeHost: { es: "--probe-host no válido: {value} (usa HOST o HOST:PUERTO)", en: "Invalid --probe-host: {value} (use HOST or HOST:PORT)" },
   noRepoDir: { es: "No existe la carpeta del repositorio {dir}", en: "No repository folder at {dir}" },
   cannotWrite: { es: "No se puede escribir {file}", en: "Cannot write {file}" },
+  cannotReadLab: { es: "No se puede leer el laboratorio {file}", en: "Cannot read the lab {file}" },
+  // A saved snapshot that validates but holds facts of a shape evaluation cannot read (hand-edited, corrupt).
+  snapshotUnreadable: {
+    es: "La instantánea {file} tiene datos que calificar no sabe leer: ¿se editó a mano? Vuelve a recogerla con --save-snapshot",
+    en: "Snapshot {file} holds data calificar cannot read: was it edited by hand? Collect it again with --save-snapshot",
+  },
+  badRegion: {
+    es: "Región no válida: «{region}» (de {from}); usa un nombre como us-east-1",
+    en: "Invalid region: «{region}» (from {from}); use a name such as us-east-1",
+  },
   repoOnlyNeedsRepo: {
     es: "--solo-repo califica solo el repositorio de la entrega: indica cuál con --repo CARPETA",
     en: "--repo-only grades the submission repository alone: name it with --repo FOLDER",

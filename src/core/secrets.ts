@@ -3,18 +3,24 @@
 
 export const REDACTED = "[redacted]";
 
-/** Last words of a name that hold a secret: DB_PASSWORD, DB_PASS, DB_PWD, JWT_SECRET, API_TOKEN, BASIC_AUTH… */
-const SECRET_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "credential", "credentials", "auth", "dsn"]);
+/**
+ * Last words of a name that hold a secret: DB_PASSWORD, DB_PASS, DB_PWD, JWT_SECRET, API_TOKEN,
+ * BASIC_AUTH… and the Spanish a course in Spanish writes: DB_CLAVE, CONTRASENA, SECRETO.
+ */
+const SECRET_WORDS = new Set([
+  "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "credential", "credentials", "auth", "dsn",
+  "clave", "contrasena", "contraseña", "secreto", "credencial", "credenciales",
+]);
 /** …and `*_KEY` when the word before says which kind: API_KEY, SECRET_KEY, AWS_SECRET_ACCESS_KEY, PRIVATE_KEY. */
 const KEY_KINDS = new Set(["api", "secret", "access", "private", "signing", "encryption", "master", "client", "app", "license"]);
 /** Names glued into one word (apikey, dbpassword, authToken's «authtoken»). */
-const GLUED = /(password|passwd|pwd|secret|token|apikey|secretkey|accesskey|privatekey|credentials?)$/;
+const GLUED = /(password|passwd|pwd|secret|token|apikey|secretkey|accesskey|privatekey|credentials?|contrasena|contraseña|secreto)$/;
 
 /** A name's words: `dbPassword` → db, password; `AWS_SECRET_ACCESS_KEY` → aws, secret, access, key. */
 function words(name: string): string[] {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
 }
@@ -52,8 +58,8 @@ export function isSecretValue(raw: string): boolean {
   return !/^(.)\1*$/.test(value); // xxxx, ****
 }
 
-// postgres://user:password@host/db: a password inside a URL, whatever its variable is called.
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s]+)(@)/gi;
+// postgres://user:password@host/db (or redis://:password@host): a password inside a URL, whatever its variable is called.
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)([^@\s]+)(@)/gi;
 // Access key ids of long-term (AKIA) and temporary (ASIA) credentials.
 export const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g;
 

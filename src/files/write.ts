@@ -1,9 +1,19 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { badInput } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
+
+/** Temporary files being written right now, for an interrupted run to remove. */
+const inFlight = new Set<string>();
+
+/** Removes the temporary files of writes still in progress; synchronous, for a signal handler. */
+export function removePartialFiles(): void {
+  for (const temporary of inFlight) rmSync(temporary, { force: true });
+  inFlight.clear();
+}
 
 const code = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code;
 
@@ -39,6 +49,7 @@ async function makeFolders(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
+  inFlight.add(temporary);
   try {
     await makeFolders(dirname(file));
     await writeFile(temporary, text);
@@ -46,5 +57,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);
     throw badInput(say(INPUT.cannotWrite, { file }), (err as Error).message);
+  } finally {
+    inFlight.delete(temporary);
   }
 }

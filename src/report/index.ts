@@ -8,8 +8,8 @@ export interface RenderOptions {
 
 export type Renderer = (result: Result, options: RenderOptions) => string | Promise<string>;
 
-/** Format name -> lazy renderer; `--format` accepts exactly these names. */
-export const renderers: Record<string, () => Promise<Renderer>> = {
+/** Format name -> lazy renderer; `--format` accepts exactly these names (no prototype: `--format constructor` is unknown). */
+export const renderers: Record<string, () => Promise<Renderer>> = Object.assign(Object.create(null) as Record<string, () => Promise<Renderer>>, {
   text: async () => (await import("./text.js")).renderText,
   json: async () => (await import("./json.js")).renderJson,
   md: async () => (await import("./md.js")).renderMarkdown,
@@ -20,6 +20,6 @@ export const renderers: Record<string, () => Promise<Renderer>> = {
     const { renderClassroom50 } = await import("./classroom50.js");
     return (result, options) => renderClassroom50(result, options.env ?? {});
   },
-};
+} satisfies Record<string, () => Promise<Renderer>>);
 
 export const FORMATS = Object.keys(renderers);

@@ -2,6 +2,8 @@ import { EC2ServiceException } from "@aws-sdk/client-ec2";
 import { ExpiredTokenException, STSServiceException } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { classifyAwsError } from "../../src/collect/aws-errors.js";
+import { PaginationLoopError } from "../../src/collect/clients.js";
+import { MalformedResponseError } from "../../src/collect/pages.js";
 
 // Errors as the SDK throws them: service exceptions carry name, $fault and $metadata; network
 // failures are Node's system errors (code, syscall) with $metadata added by the retry layer;
@@ -58,6 +60,12 @@ describe("classifyAwsError", () => {
     // malformed: a body the SDK could not parse
     { name: "a 200 with a non-XML body", error: unparsed(200, "@aws-sdk XML parse error: unexpected content.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object."), kind: "api", code: "MalformedResponse" },
     { name: "a 500 HTML page from a proxy", error: unparsed(500, "@aws-sdk XML parse error: missing closing tag </html>."), kind: "api", code: "HTTP500" },
+    { name: "cut JSON (the deserializer's SyntaxError)", error: Object.assign(unparsed(200, "Unterminated string in JSON at position 40"), { name: "SyntaxError" }), kind: "api", code: "MalformedResponse" },
+    { name: "JSON null (the deserializer's TypeError)", error: Object.assign(unparsed(200, "Cannot read properties of null (reading 'NextMarker')"), { name: "TypeError" }), kind: "api", code: "MalformedResponse" },
+    { name: "a listing whose tokens repeat", error: new PaginationLoopError("DescribeInstancesCommand: a token repeats"), kind: "api", code: "PaginationLoop" },
+    { name: "a list that is not one", error: new MalformedResponseError("a page's list is a string"), kind: "api", code: "MalformedResponse" },
+    // the run's deadline aborted the call (the SDK's AbortError, our reason as its cause)
+    { name: "the run's deadline", error: Object.assign(new Error("Request aborted"), { name: "AbortError", cause: new Error("calificar stopped waiting for AWS after 90 s") }), kind: "timeout", code: "DeadlineExceeded" },
   ])("$name → $kind", ({ error, kind, code }) => {
     expect(classifyAwsError(error)).toEqual({ kind, code, message: expect.any(String) });
   });
@@ -70,6 +78,21 @@ describe("classifyAwsError", () => {
     { name: "an object that only looks like an SDK error", error: { name: "AccessDenied", $metadata: { httpStatusCode: 403 } } },
   ])("$name is not the SDK's: null, so it crashes as our bug", ({ error }) => {
     expect(classifyAwsError(error)).toBeNull();
+  });
+
+  it("hides credentials an endpoint echoes in its message: access key ids, secret keys, session tokens", () => {
+    const keyId = ["AS", "IA", "Z9YX8WV7UT6SR5QP"].join("");
+    const echoed = service("AuthFailure", 401);
+    echoed.message = `Credential=${keyId}/20260413/us-east-1/ec2/aws4_request token IQoJb3JpZ2luX2VjEPl4ntSessionTokenAbCdEf0123456789+/= key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`;
+    const { message } = classifyAwsError(echoed)!;
+    expect(message).not.toContain(keyId);
+    expect(message).not.toContain("IQoJb3JpZ2luX2Vj");
+    expect(message).not.toContain("wJalrXUtnFEMI");
+    expect(message).toContain("[redacted]");
+    // Ordinary messages keep their words, ARNs included.
+    const plain = service("AccessDenied", 403);
+    plain.message = "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ec2:DescribeVolumes";
+    expect(classifyAwsError(plain)!.message).toBe(plain.message);
   });
 
   it("keeps only the first line of the message, at most 300 characters", () => {

@@ -1,10 +1,11 @@
-import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeRegionsCommand, EC2Client, paginateDescribeInstances } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { classifyAwsError } from "../../src/collect/aws-errors.js";
-import { ClientPool } from "../../src/collect/clients.js";
+import { ClientPool, IDENTITY_REQUEST_TIMEOUT_MS } from "../../src/collect/clients.js";
+import { collectPages } from "../../src/collect/pages.js";
 import { freePort } from "../support/ports.js";
 
 // The pool's clients over real HTTP on loopback: where they send (AWS_ENDPOINT_URL), how long
@@ -119,5 +120,50 @@ describe("ClientPool", () => {
     vi.stubEnv("AWS_ENDPOINT_URL", `http://127.0.0.1:${await freePort()}`);
     const err = await failure(pool().get(EC2Client, "us-east-1").send(new DescribeRegionsCommand({})));
     expect(classifyAwsError(err)).toMatchObject({ kind: "network", code: "ECONNREFUSED" });
+  });
+
+  it("waits less for the identity than for other calls: an endpoint that never answers fails it fast", async () => {
+    const aws = await serve(() => undefined);
+    vi.stubEnv("AWS_ENDPOINT_URL", aws.url);
+    expect(IDENTITY_REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(3000);
+    // requestTimeout caps the identity's own limit, so the bound is testable in 3 × 200 ms.
+    const err = await failure(pool({ requestTimeout: 200 }).callerIdentity("us-east-1"));
+    expect(classifyAwsError(err)).toMatchObject({ kind: "timeout" });
+    expect(aws.seen).toEqual(["sts:GetCallerIdentity", "sts:GetCallerIdentity", "sts:GetCallerIdentity"]);
+  });
+
+  it("aborts every waiting call when its signal fires, and refuses new ones at once", async () => {
+    const aws = await serve(() => undefined);
+    vi.stubEnv("AWS_ENDPOINT_URL", aws.url);
+    const stop = new AbortController();
+    const clients = pool({ signal: stop.signal });
+    const waiting = failure(clients.get(EC2Client, "us-east-1").send(new DescribeRegionsCommand({})));
+    await expect.poll(() => aws.seen.length).toBe(1);
+    stop.abort(new Error("calificar stopped waiting for AWS after 1 s"));
+    expect(classifyAwsError(await waiting)).toMatchObject({ kind: "timeout", code: "DeadlineExceeded", message: "calificar stopped waiting for AWS after 1 s" });
+    expect(classifyAwsError(await failure(clients.get(EC2Client, "eu-west-1").send(new DescribeRegionsCommand({}))))).toMatchObject({ code: "DeadlineExceeded" });
+    expect(aws.seen).toHaveLength(1);
+  });
+
+  it("stops a listing whose page token repeats instead of paging forever", async () => {
+    const page = (token: string) =>
+      `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><reservationSet/><nextToken>${token}</nextToken></DescribeInstancesResponse>`;
+    const aws = await serve((_req, _body, res) => res.writeHead(200, { "content-type": "text/xml" }).end(page("same")));
+    vi.stubEnv("AWS_ENDPOINT_URL", aws.url);
+    const client = pool().get(EC2Client, "us-east-1");
+    const err = await failure(collectPages(paginateDescribeInstances({ client }, {}), (p) => p.Reservations));
+    expect(classifyAwsError(err)).toMatchObject({ kind: "api", code: "PaginationLoop" });
+    expect(aws.seen.length).toBeLessThanOrEqual(5);
+  });
+
+  it("lets two listings of the same thing share a client: a token asked for twice is not a loop", async () => {
+    const page = (token: string | null) =>
+      `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><reservationSet/>${token ? `<nextToken>${token}</nextToken>` : ""}</DescribeInstancesResponse>`;
+    const aws = await serve((_req, body, res) => res.writeHead(200, { "content-type": "text/xml" }).end(page(new URLSearchParams(body).get("NextToken") ? null : "dos")));
+    vi.stubEnv("AWS_ENDPOINT_URL", aws.url);
+    const client = pool().get(EC2Client, "us-east-1");
+    const list = () => collectPages(paginateDescribeInstances({ client }, {}), (p) => p.Reservations);
+    await expect(Promise.all([list(), list()])).resolves.toEqual([[], []]);
+    expect(aws.seen).toHaveLength(4);
   });
 });

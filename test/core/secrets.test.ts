@@ -9,7 +9,8 @@ describe("isSecretName", () => {
     ["MYSQL_ROOT_PASSWORD", true], ["JWT_SECRET", true], ["SECRET_KEY", true], ["AWS_SECRET_ACCESS_KEY", true], ["API_KEY", true],
     ["API_TOKEN", true], ["AWS_SESSION_TOKEN", true], ["_authToken", true], ["apikey", true], ["PRIVATE_KEY", true], ["BASIC_AUTH", true],
     ["author", false], ["passport", false], ["bypass", false], ["DB_PASSWORD_FILE", false], ["max_tokens", false], ["RDS_USERNAME", false],
-    ["TOKEN_URL", false], ["KEY_NAME", false], ["PRIMARY_KEY", false], ["AWS_SHARED_CREDENTIALS_FILE", false], ["", false],
+    ["CLAVE", true], ["DB_CLAVE", true], ["CONTRASENA", true], ["contraseña", true], ["SECRETO", true], ["dbContrasena", true],
+    ["CLAVE_PUBLICA", false], ["TOKEN_URL", false], ["KEY_NAME", false], ["PRIMARY_KEY", false], ["AWS_SHARED_CREDENTIALS_FILE", false], ["", false],
   ])("isSecretName(%s) is %s", (name, expected) => {
     expect(isSecretName(name)).toBe(expected);
   });
@@ -46,6 +47,7 @@ describe("redaction", () => {
   it("finds a secret held by a name or inside a URL, not a reference to one", () => {
     expect(holdsSecret("DB_PWD", "hunter22")).toBe(true);
     expect(holdsSecret("DATABASE_URL", "mysql://user:pass@host/db")).toBe(true);
+    expect(holdsSecret("REDIS_URL", "redis://:hunter22@cache:6379")).toBe(true);
     expect(holdsSecret("DB_PASSWORD", "{{resolve:ssm:/db/pass}}")).toBe(false);
     expect(holdsSecret("DB_HOST", "db.example")).toBe(false);
   });

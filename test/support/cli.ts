@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,8 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Set when a signal ended the process without its own handling. */
+  signal?: NodeJS.Signals;
 }
 
 /**
@@ -19,21 +21,26 @@ export interface CliRun {
  * the developer's), no instance-metadata lookups, and only the variables the test gives.
  */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
+  return startCli(args, env, timeoutMs).done;
+}
+
+/** The same run as runCli, with the child at hand (to send it signals) while it runs. */
+export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): { child: ChildProcess; done: Promise<CliRun> } {
   const home = mkdtempSync(join(tmpdir(), "calificar-home-"));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env["PATH"] ?? "",
-        HOME: home,
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        AWS_CONFIG_FILE: join(home, "config"),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, "credentials"),
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env["PATH"] ?? "",
+      HOME: home,
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      AWS_CONFIG_FILE: join(home, "config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, "credentials"),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const done = new Promise<CliRun>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -42,9 +49,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
       child.kill("SIGKILL");
       reject(new Error(`calificar ${args.join(" ")} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
-    child.on("exit", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, ...(signal ? { signal } : {}) });
     });
   });
+  return { child, done };
 }

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isSeeding, learnSeedingKeys, recordApiCall } from "./api-log.js";
 
 /**
  * A loopback stand-in for AWS endpoints: answers the actions a test names (errors, throttling,
@@ -27,6 +28,12 @@ export interface Answer {
   hang?: boolean;
   /** Answer after this many milliseconds (latency for benchmarks and timeout tests). */
   delayMs?: number;
+  /** Send the status and headers, then the body one byte every this many milliseconds, forever. */
+  trickleMs?: number;
+  /** Promise `content-length` of the whole body, send only this many bytes of it, and cut the connection. */
+  cutAfterBytes?: number;
+  /** Forward to the upstream and answer with its body rewritten (a truncated or corrupted real answer). */
+  rewrite?: (upstreamBody: string) => string;
 }
 
 export interface FakeRequest {
@@ -66,6 +73,7 @@ const S3_SUBRESOURCES: Record<string, string> = {
   acl: "GetBucketAcl",
   policyStatus: "GetBucketPolicyStatus",
   "list-type": "ListObjectsV2",
+  versions: "ListObjectVersions",
 };
 
 function serviceOf(headers: IncomingMessage["headers"]): string {
@@ -132,18 +140,42 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse, onBody?: (text: string) => void): void {
   const target = new URL(req.url ?? "/", upstream);
   const proxied = httpRequest(
     target,
     { method: req.method, headers: { ...req.headers, host: target.host } },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
+      if (onBody) {
+        const chunks: Buffer[] = [];
+        answer.on("data", (c: Buffer) => chunks.push(c));
+        answer.on("end", () => onBody(Buffer.concat(chunks).toString("utf8")));
+      }
       answer.pipe(res);
     },
   );
   proxied.on("error", (err) => res.writeHead(502).end(String(err)));
   proxied.end(body);
+}
+
+/** The upstream's whole answer to a request, for `rewrite`. */
+function fetchUpstream(upstream: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(req.url ?? "/", upstream);
+    const proxied = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (c: Buffer) => chunks.push(c));
+      answer.on("end", () => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(answer.headers)) if (typeof v === "string" && k !== "content-length" && k !== "transfer-encoding") headers[k] = v;
+        resolve({ status: answer.statusCode ?? 502, headers, body: Buffer.concat(chunks).toString("utf8") });
+      });
+      answer.on("error", reject);
+    });
+    proxied.on("error", reject);
+    proxied.end(body);
+  });
 }
 
 export async function startFakeAws(upstream?: string): Promise<FakeAws> {
@@ -160,6 +192,7 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
     const action = actionOf(service, req.method ?? "GET", url.pathname, url.searchParams, req.headers, params);
     const key = `${service}:${action}`;
     calls.push(key);
+    recordApiCall(key, req.headers["authorization"]);
     const rule = rules.get(key) ?? rules.get(`${service}:*`) ?? rules.get("*");
     if (rule && rule.times !== 0) {
       let json: unknown;
@@ -176,14 +209,39 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
           return;
         }
         if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        if (answer.rewrite && upstream) {
+          const real = await fetchUpstream(upstream, req, body);
+          const text = answer.rewrite(real.body);
+          res.writeHead(real.status, { ...real.headers, "content-length": String(Buffer.byteLength(text)) }).end(text);
+          return;
+        }
+        const payload = Buffer.from(answer.body ?? "");
+        if (answer.trickleMs) {
+          hanging.add(res);
+          res.writeHead(answer.status ?? 200, answer.headers ?? {});
+          let i = 0;
+          const tick = setInterval(() => {
+            const at = i++ % Math.max(payload.length, 1);
+            res.write(payload.length ? payload.subarray(at, at + 1) : " ");
+          }, answer.trickleMs);
+          res.on("close", () => clearInterval(tick));
+          return;
+        }
+        if (answer.cutAfterBytes !== undefined) {
+          res.writeHead(answer.status ?? 200, { ...answer.headers, "content-length": String(payload.length) });
+          res.write(payload.subarray(0, answer.cutAfterBytes), () => res.destroy());
+          return;
+        }
         res.writeHead(answer.status ?? 200, answer.headers ?? {});
-        res.end(answer.body ?? "");
+        res.end(payload);
         return;
       }
     }
     if (upstream) {
       if (latency.ms) await new Promise((r) => setTimeout(r, latency.ms));
-      return forward(upstream, req, body, res);
+      // A test acting inside another moto account assumes a role there: those keys seed too.
+      const seeding = key === "sts:AssumeRole" && isSeeding(req.headers["authorization"]);
+      return forward(upstream, req, body, res, seeding ? learnSeedingKeys : undefined);
     }
     const fallback = errorAnswer(protocolOf(service, req.headers), "NotImplemented", `fake AWS has no answer for ${key}`, 501);
     res.writeHead(fallback.status!, fallback.headers).end(fallback.body);

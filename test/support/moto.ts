@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { API_LOG_ENV, CLI_KEY_ID } from "./api-log.js";
+import { startFakeAws } from "./fake-aws.js";
 import { freePort } from "./ports.js";
 
 /** A moto server (the open-source AWS emulator) on a free loopback port, one per test file. */
@@ -41,14 +43,18 @@ export async function startMoto(): Promise<Moto> {
     child.kill("SIGKILL");
     throw new Error(`${(err as Error).message}\n${stderr}`);
   }
+  // Under the test suite, a recording pass-through sits in front of moto so that every call of
+  // the graded process is logged (test/support/api-log.ts), even when it goes to moto directly.
+  const front = process.env[API_LOG_ENV] ? await startFakeAws(url) : undefined;
   return {
-    url,
+    url: front?.url ?? url,
     port,
     async reset() {
       const res = await fetch(`${url}/moto-api/reset`, { method: "POST" });
       if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
     },
     async stop() {
+      await front?.close();
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
@@ -62,7 +68,8 @@ export async function startMoto(): Promise<Moto> {
 export function awsEnv(endpoint: string, region = "us-east-1"): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: "testing",
+    // Not the seeding key: the read-only proof (api-log.ts) tells the grader's calls apart by it.
+    AWS_ACCESS_KEY_ID: CLI_KEY_ID,
     AWS_SECRET_ACCESS_KEY: "testing",
     AWS_REGION: region,
     AWS_EC2_METADATA_DISABLED: "true",

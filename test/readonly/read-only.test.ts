@@ -27,6 +27,9 @@ describe("outsidePolicy", () => {
     ]);
     expect(outsidePolicy(["lambda:Invoke"], { Statement: [{ Action: "ec2:DescribeInstances" }] }, ["lambda:InvokeFunction"])).toEqual([]);
     expect(iamActionOf("lambda:Invoke")).toBe("lambda:InvokeFunction");
+    expect(iamActionOf("apigateway:GET /v2/apis/abc123/routes")).toBe("apigateway:GET");
+    expect(iamActionOf("apigateway:DELETE /v2/apis/abc123")).toBe("apigateway:DELETE");
+    expect(iamActionOf("s3:GetBucketNotificationConfiguration")).toBe("s3:GetBucketNotification");
   });
 });
 

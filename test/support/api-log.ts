@@ -62,10 +62,14 @@ const IAM_ACTION: Record<string, string> = {
   "s3:GetBucketEncryption": "s3:GetEncryptionConfiguration",
   "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
   "s3:GetBucketTagging": "s3:GetBucketTagging",
+  "s3:GetBucketNotificationConfiguration": "s3:GetBucketNotification",
   "lambda:GetFunctionConfiguration": "lambda:GetFunctionConfiguration",
 };
 
 export function iamActionOf(call: string): string {
+  // API Gateway's IAM actions are its HTTP methods (apigateway:GET), whatever the path.
+  const gateway = /^apigateway:([A-Z]+) /.exec(call);
+  if (gateway) return `apigateway:${gateway[1]}`;
   return IAM_ACTION[call] ?? call;
 }
 

@@ -2,7 +2,7 @@
 // test/action/bundle.test.ts builds again with these same options and fails when the committed
 // bundle differs: change the sources, rebuild, commit both.
 import { build } from "esbuild";
-import { precompiledCode, precompiledPlugin } from "./precompile.mjs";
+import { precompiledCode, precompiledPlugin, probesUndiciPlugin, sdkSchemaKeysPlugin } from "./bundle-plugins.mjs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -45,5 +45,5 @@ export function actionBuildOptions(outfile = ACTION_BUNDLE, plugins = []) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { code } = await precompiledCode();
-  await build(actionBuildOptions(process.argv[2], [precompiledPlugin(code)]));
+  await build(actionBuildOptions(process.argv[2], [precompiledPlugin(code), probesUndiciPlugin(), sdkSchemaKeysPlugin()]));
 }

@@ -20,10 +20,12 @@ export const OUTPUTS = ["calificar.js", "index.js", "chunks", "types", "chunks.j
 /** Where a package's files sit in the metafile's input paths. */
 const PACKAGE = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
 
-// CommonJS dependencies inside ESM chunks still call require() for Node's own modules: give them one.
+// CommonJS dependencies inside ESM chunks still call require() for Node's own modules: give them
+// one, made the first time a chunk calls it (most chunks never do; every chunk carries the banner).
 const BANNER = [
   'import { createRequire as __calificarCreateRequire } from "node:module";',
-  "const require = __calificarCreateRequire(import.meta.url);",
+  "let __calificarRequire;",
+  "const require = (id) => (__calificarRequire ??= __calificarCreateRequire(import.meta.url))(id);",
 ].join("\n");
 
 /** The published code: dist/calificar.js (bin), dist/index.js (API), dist/chunks/. */
@@ -43,8 +45,9 @@ export function bundleOptions(plugins = []) {
     mainFields: ["module", "main"],
     banner: { js: BANNER },
     minify: true,
-    // Error classes keep their names: errors are told apart by name (SDK exceptions, UserError).
-    keepNames: true,
+    // No keepNames: it costs an Object.defineProperty per function and class the chunks define
+    // (thousands in the SDK), at every start. Nothing depends on a function's name: calificar's and
+    // the SDK's errors set `name` themselves, and the client pool keys classes by identity.
     legalComments: "none",
     charset: "utf8",
     sourcemap: false,

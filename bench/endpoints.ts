@@ -77,6 +77,8 @@ export interface Replay {
   url: string;
   /** Distinct requests answered from the record. */
   recorded(): number;
+  /** Forget every answer: the account changed. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -122,5 +124,5 @@ export async function startReplay(upstream: string): Promise<Replay> {
     }
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}`, recorded: () => record.size, close: closer(server) };
+  return { url: `http://127.0.0.1:${port}`, recorded: () => record.size, reset: () => record.clear(), close: closer(server) };
 }

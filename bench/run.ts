@@ -189,6 +189,7 @@ try {
 async function benchLab(lab: BenchLab): Promise<void> {
   await moto.reset();
   fake.reset();
+  replay.reset();
   const extra = await lab.seed(moto.url, fake);
   const env = { ...baseEnv, ...extra };
   const app = lab.app ? apps[lab.app] : undefined;
@@ -196,7 +197,9 @@ async function benchLab(lab: BenchLab): Promise<void> {
   // Warm-up at no latency: moto builds its backends, the replay records every answer.
   setLatency(0);
   const warm = await cli(args, env)();
-  const report = JSON.parse(warm.stdout) as { passed: boolean; score: number; maxScore: number };
+  if (!warm.stdout.trim()) throw new Error(`${lab.id}: calificar printed no report (exit ${warm.code})`);
+  const report = JSON.parse(warm.stdout) as { passed: boolean; score: number; maxScore: number; checks: { id: string; status: string }[] };
+  if (!report.passed) note(`${lab.id} did not pass: ${report.checks.filter((c) => c.status !== "passed").map((c) => `${c.id} ${c.status}`).join(", ")}`);
   // Calls per run, and the waves they came in, at the latency.
   setLatency(LATENCY_MS);
   aws.reset();
@@ -232,6 +235,7 @@ async function serialGrader(): Promise<void> {
   // The lab-ec2 account again, replayed: both graders see the same answers at the same latency.
   await moto.reset();
   fake.reset();
+  replay.reset();
   await LABS.find((l) => l.id === "lab-ec2")!.seed(moto.url, fake);
   setLatency(0);
   const grader = join(ROOT, "bench", "serial_grader.py");

@@ -136,13 +136,17 @@ console.log(`calificar ${CLI.replace(ROOT, "")} on Node ${process.version}, ${RU
     'const lab = await loadLab("lab-ec2", labDirs());',
     'const text = readFileSync("examples/lab-ec2.snapshot.json", "utf8");',
     "const start = performance.now();",
+    "const cpu = process.cpuUsage();",
     'for (let i = 0; i < 1000; i++) evaluate(lab, await parseSnapshot(text, "example"), { lang: "es", now: new Date(0) });',
-    "console.log(performance.now() - start);",
+    "const used = process.cpuUsage(cpu);",
+    "console.log(performance.now() - start, (used.user + used.system) / 1000);",
   ].join("\n");
   const api = existsSync(join(CLI, "..", "index.js"));
   if (api) {
     const s = await interleave({ bulk: () => measure(process.execPath, ["--input-type=module", "-e", script]) }, Math.min(RUNS, 5));
-    row("1,000 snapshots parsed and graded in one process (s)", median(s["bulk"]!.map((x) => Number(x.stdout.trim()) / 1000)), 3, " s", { op: "<", limit: 1 });
+    const figures = s["bulk"]!.map((x) => x.stdout.trim().split(" ").map(Number) as [number, number]);
+    row("1,000 snapshots parsed and graded in one process (s)", median(figures.map(([wall]) => wall / 1000)), 3, " s", { op: "<", limit: 1 });
+    note(`of which CPU time: ${ms(median(figures.map(([, cpu]) => cpu / 1000)))}`);
   } else note("1,000 snapshots: this build has no dist/index.js next to its CLI; skipped");
 }
 
@@ -228,6 +232,7 @@ async function benchLab(lab: BenchLab): Promise<void> {
   note(`node -e 0 ${ms(median(bare.map((x) => x.wall)))}, at +${LATENCY_MS} ms ${ms(median(slow.map((x) => x.wall)))}, at +0 ms ${ms(median(fast.map((x) => x.wall)))}`);
   row(`${lab.id} at +${LATENCY_MS} ms / (node -e 0 + ${lab.criticalPath} round trips)`, pairwise(RUNS, (i) => slow[i]!.wall / floor(i)), 2, "×", { op: "≤", limit: 1.3 });
   row(`${lab.id}: time the latency added / serial sum of its ${calls} calls' latencies`, pairwise(RUNS, (i) => (slow[i]!.wall - fast[i]!.wall) / serial), 2, "×", { op: "≤", limit: 0.35 });
+  note(`no grader can go below ${lab.criticalPath}/${calls} = ${(lab.criticalPath / calls).toFixed(2)}× here: the critical path's round trips over all the calls`);
   row(`${lab.id} at +${LATENCY_MS} ms / serial sum of its calls' latencies`, pairwise(RUNS, (i) => slow[i]!.wall / serial), 2, "×", { op: "≤", limit: 0.35 });
 }
 

@@ -1,19 +1,31 @@
-// What calificar uses of undici (src/collect/probes.ts: Agent and request), for the bundles:
-// undici's index loads everything it has (fetch, WebSocket, caches, mocks, two WebAssembly HTTP
-// parsers' worth of code) and is the largest thing a lab-ec2 run loaded. `request` is index.js's
-// own (makeDispatcher(api.request)) for a caller that always passes its dispatcher.
+// What calificar uses of undici (src/collect/probes.ts: Agent and request), for the bundles.
+// undici's index loads everything it has (fetch, WebSocket, caches, mocks) and was the largest
+// thing a lab-ec2 run loaded; and grading loads the probes' module whether the lab probes or not
+// (lab-s3, lab-iam and lab-lambda never do). So only the two parts calificar uses are bundled, and
+// they are evaluated the first time a probe needs them, not when the module loads.
 "use strict";
 
-const Agent = require("undici/lib/dispatcher/agent");
-const apiRequest = require("undici/lib/api/api-request");
-const util = require("undici/lib/core/util");
-const { InvalidArgumentError } = require("undici/lib/core/errors");
+let undici;
+function load() {
+  undici ??= {
+    Agent: require("undici/lib/dispatcher/agent"),
+    apiRequest: require("undici/lib/api/api-request"),
+    util: require("undici/lib/core/util"),
+    errors: require("undici/lib/core/errors"),
+  };
+  return undici;
+}
 
+/** `new Agent(options)`: undici's own Agent, made on first use. */
+function Agent(options) {
+  return new (load().Agent)(options);
+}
 
-
+/** index.js's `request` (makeDispatcher(api.request)) for a caller that always passes its dispatcher. */
 function request(url, opts) {
-  if (!url || (typeof url !== "string" && typeof url !== "object")) throw new InvalidArgumentError("invalid url");
-  if (!opts || typeof opts !== "object" || !opts.dispatcher) throw new InvalidArgumentError("calificar's undici: pass a dispatcher");
+  const { apiRequest, util, errors } = load();
+  if (!url || (typeof url !== "string" && typeof url !== "object")) throw new errors.InvalidArgumentError("invalid url");
+  if (!opts || typeof opts !== "object" || !opts.dispatcher) throw new errors.InvalidArgumentError("calificar's undici: pass a dispatcher");
   const parsed = util.parseURL(url);
   return apiRequest.call(opts.dispatcher, {
     ...opts,

@@ -1,6 +1,7 @@
 // The JSON Schemas the package ships, compiled to JavaScript when the package is built (ajv's
-// standalone code), so a run does not generate validator code at every start. scripts/build.mjs
-// bundles this module, runs it, and puts its output in place of src/core/precompiled.ts.
+// standalone code), so a run does not generate validator code at every start. scripts/bundle-plugins.mjs
+// bundles this module, runs it, and puts its output in place of src/core/precompiled.ts in both
+// bundles. test/core/precompiled.test.ts checks the generated validators judge as ajv does at run time.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AnySchema } from "ajv";

@@ -17,6 +17,7 @@ export async function loadSchemaCompiler(schemas?: readonly AnySchema[]): Promis
   newAjv = (await import("./schemas.js")).newAjv;
 }
 
+/** A lab's schemas and queries, compiled once per process and reused for every candidate and account. */
 export interface CompiledLab {
   lab: Lab;
   where?: ValidateFunction;
@@ -46,8 +47,8 @@ export function query(expression: string, data: unknown): unknown {
 /**
  * The validator of one JSON Schema: the build's code for it when the build compiled this very
  * schema, otherwise compiled now by `ajv()`. The shipped labs and the contracts are compiled when
- * the package is built (ajv's standalone code: scripts/build.mjs), which saves a start-up of
- * ajv code generation; the key is the schema's whole JSON text, so a lab edited after the build,
+ * the package is built (ajv's standalone code: scripts/precompile-schemas.ts), which saves a
+ * start-up of ajv code generation; the key is the schema's whole JSON text, so a lab edited after the build,
  * or read from `--labs`, is never judged by code generated from another schema. Both ways use the
  * same `newAjv()` options: the build generates with them. Synchronous: a schema that may have no
  * precompiled code needs `await loadSchemaCompiler(…)` first.

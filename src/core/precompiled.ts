@@ -9,7 +9,8 @@ export interface Precompiled {
 
 /**
  * Validators compiled when the package is built (ajv's standalone code). Empty here, in the
- * sources; `npm run build` (scripts/build.mjs) replaces this module in the bundle with the code it
- * generates for the shipped labs and the published contracts. Only `compile.ts` reads it.
+ * sources; both bundles (`npm run build`, `npm run build:action`) replace this module with the code
+ * scripts/precompile-schemas.ts generates for the shipped labs and the published contracts
+ * (scripts/bundle-plugins.mjs). Only `compile.ts` reads it.
  */
 export const precompiled: Precompiled = new Map<string, ValidateFunction>();

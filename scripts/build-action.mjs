@@ -2,6 +2,7 @@
 // test/action/bundle.test.ts builds again with these same options and fails when the committed
 // bundle differs: change the sources, rebuild, commit both.
 import { build } from "esbuild";
+import { precompiledCode, precompiledPlugin, probesUndiciPlugin, sdkSchemaKeysPlugin } from "./bundle-plugins.mjs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -15,8 +16,11 @@ const BANNER = [
   "const require = __calificarCreateRequire(import.meta.url);",
 ].join("\n");
 
-/** esbuild options for the Action's bundle, written to `outfile` (relative to the repository). */
-export function actionBuildOptions(outfile = ACTION_BUNDLE) {
+/**
+ * esbuild options for the Action's bundle, written to `outfile` (relative to the repository),
+ * with the shipped schemas compiled by ajv at build time (`plugins`: scripts/precompile.mjs).
+ */
+export function actionBuildOptions(outfile = ACTION_BUNDLE, plugins = []) {
   return {
     absWorkingDir: ROOT,
     entryPoints: ["src/action/main.ts"],
@@ -34,10 +38,12 @@ export function actionBuildOptions(outfile = ACTION_BUNDLE) {
     legalComments: "none",
     charset: "utf8",
     sourcemap: false,
+    plugins,
     logLevel: "warning",
   };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await build(actionBuildOptions(process.argv[2]));
+  const { code } = await precompiledCode();
+  await build(actionBuildOptions(process.argv[2], [precompiledPlugin(code), probesUndiciPlugin(), sdkSchemaKeysPlugin()]));
 }

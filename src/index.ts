@@ -1,4 +1,10 @@
 // The public API: everything else is internal.
+import { loadSchemaCompiler } from "./core/compile.js";
+
+// Labs given to the API may be any object, not only the shipped ones the build compiled: have
+// ajv's compiler ready (the CLI loads it only for a lab that needs it).
+await loadSchemaCompiler();
+
 export { evaluate, type EvaluateOptions } from "./core/evaluate.js";
 export { collect, type CollectRequest } from "./collect/collect.js";
 export { loadLab, listLabs, labDirs } from "./app/labs.js";

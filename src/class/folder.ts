@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import { badInput } from "../core/errors.js";
-import { describeSchemaErrors, newAjv } from "../core/schemas.js";
+import { schemaValidator } from "../core/compile.js";
+import reportSchema from "../../schemas/report.schema.json" with { type: "json" };
+import { describeSchemaErrors } from "../core/schema-errors.js";
 import type { Text } from "../core/text.js";
-import { packageDir } from "../files/package-root.js";
 import { TOOL_NAME, toolVersion } from "../files/version.js";
 import { writeFileAtomic } from "../files/write.js";
 import { classText } from "./messages.js";
@@ -61,9 +61,9 @@ export const writeJson = (file: string, value: unknown) => writeFileAtomic(file,
 // Reading
 
 let reportValidator: ValidateFunction | undefined;
-/** The published report schema, compiled once per process; null when `value` follows it. */
+/** The published report schema (precompiled in the package), compiled once per process; null when `value` follows it. */
 function validateReport(value: unknown): string | null {
-  reportValidator ??= newAjv().compile(JSON.parse(readFileSync(join(packageDir("schemas"), "report.schema.json"), "utf8")) as object);
+  reportValidator ??= schemaValidator(reportSchema);
   return reportValidator(value) ? null : describeSchemaErrors(reportValidator.errors);
 }
 

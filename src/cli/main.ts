@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     const sub = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? commands[argv[0]] : undefined;
     if (sub) return await (await sub())(argv.slice(1), io);
     if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
-      const { gradeHelp } = await import("./commands/grade.js");
+      const { gradeHelp } = await import("./commands/grade-args.js");
       io.stdout.write(gradeHelp(lang));
       return argv.length === 0 ? EXIT.badInput : EXIT.passed;
     }

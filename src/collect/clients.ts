@@ -78,12 +78,21 @@ function abortWith(client: SdkClient, signal: AbortSignal): void {
 // The SDK's client constructors share this shape; we only need to pass config in.
 type ClientCtor<C> = new (config: Record<string, unknown>) => C;
 
+/** A number per client class, for pool keys: in the minified bundle, different classes may share a `name`. */
+const classIds = new WeakMap<object, number>();
+let classCount = 0;
+function classId(ctor: object): number {
+  let id = classIds.get(ctor);
+  if (id === undefined) classIds.set(ctor, (id = ++classCount));
+  return id;
+}
+
 export class ClientPool {
   private readonly clients = new Map<string, unknown>();
   constructor(readonly settings: AwsSettings) {}
 
   get<C extends { destroy(): void }>(ctor: ClientCtor<C>, region: string, extra: Record<string, unknown> = {}): C {
-    const key = `${ctor.name}@${region}@${JSON.stringify(extra)}`;
+    const key = `${classId(ctor)}@${region}@${JSON.stringify(extra)}`;
     let client = this.clients.get(key) as C | undefined;
     if (!client) {
       const s = this.settings;

@@ -1,16 +1,16 @@
 import type { ValidateFunction } from "ajv";
 import labSchema from "../../schemas/lab.schema.json" with { type: "json" };
-import { compileLab } from "./compile.js";
+import { compileLab, labSchemas, loadSchemaCompiler, schemaValidator } from "./compile.js";
 import { badInput } from "./errors.js";
 import type { Lab } from "./lab.js";
 import { INPUT } from "./messages.js";
-import { describeSchemaErrors, newAjv } from "./schemas.js";
+import { describeSchemaErrors } from "./schema-errors.js";
 import { say } from "./text.js";
 
 let validateLabFile: ValidateFunction | undefined;
 
 function labValidator(): ValidateFunction {
-  validateLabFile ??= newAjv().compile(labSchema);
+  validateLabFile ??= schemaValidator(labSchema);
   return validateLabFile;
 }
 
@@ -33,6 +33,7 @@ export async function parseLab(text: string, source: string): Promise<Lab> {
     );
   }
   const lab = data as Lab;
+  await loadSchemaCompiler(labSchemas(lab));
   try {
     compileLab(lab);
   } catch (err) {

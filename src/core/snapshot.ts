@@ -3,7 +3,8 @@ import snapshotSchema from "../../schemas/snapshot.schema.json" with { type: "js
 import { badInput } from "./errors.js";
 import type { CallError as SnapshotCallError, SnapshotDocument } from "./schema-types/snapshot.js";
 import { INPUT } from "./messages.js";
-import { describeSchemaErrors, newAjv } from "./schemas.js";
+import { schemaValidator } from "./compile.js";
+import { describeSchemaErrors } from "./schema-errors.js";
 import { say } from "./text.js";
 
 /** 2: probe answers live in `probes`, keyed by the candidate's id. 1 (still read): on the candidates. */
@@ -29,7 +30,7 @@ export type Snapshot = Omit<SnapshotDocument, "facts" | "$schema"> & { facts: Re
 let validateSnapshotFile: ValidateFunction | undefined;
 
 function snapshotValidator(): ValidateFunction {
-  validateSnapshotFile ??= newAjv().compile(snapshotSchema);
+  validateSnapshotFile ??= schemaValidator(snapshotSchema);
   return validateSnapshotFile;
 }
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   AllocateAddressCommand,
   AssociateAddressCommand,
@@ -17,6 +16,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
 import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
+import { chunksLoadedBy } from "../support/loaded-chunks.js";
 import { freePort } from "../support/ports.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
 import { seedServer } from "../support/seed-ec2.js";
@@ -306,13 +306,10 @@ describe("calificar limpieza end to end against moto", () => {
     const dir = mkdtempSync(join(tmpdir(), "calificar-cleanup-"));
     const file = join(dir, "limpieza.json");
     await cleanup(["--save-snapshot", file, "--region", "us-east-1"]);
-    const log = join(dir, "modules.log");
-    const recorder = pathToFileURL(join(ROOT, "test/support/record-modules.mjs")).href;
-    const run = await runCli(["limpieza", "--snapshot", file], { NODE_OPTIONS: `--import=${recorder}`, CALIFICAR_MODULE_LOG: log });
+    const { run, modules, aws } = await chunksLoadedBy(["limpieza", "--snapshot", file]);
     expect(run.code).toBe(1);
-    const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
-    expect(modules.some((m) => /[\\/]src[\\/]cli[\\/]commands[\\/]cleanup\.js$/.test(m))).toBe(true);
-    expect(modules.filter((m) => /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(m))).toEqual([]);
+    expect(modules.has("src/cli/commands/cleanup.ts")).toBe(true);
+    expect(aws).toEqual([]);
   });
 
   it.each([

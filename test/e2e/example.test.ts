@@ -6,7 +6,7 @@ import { ROOT, runCli, type CliRun } from "../support/cli.js";
 import { validateReport } from "../support/report-schema.js";
 
 // The README's first command: a newcomer with no AWS account sees a real report.
-// `npm run demo` = node dist/src/cli/bin.js lab-ec2 --snapshot examples/lab-ec2.snapshot.json || [ $? -eq 1 ]
+// `npm run demo` = node dist/calificar.js lab-ec2 --snapshot examples/lab-ec2.snapshot.json || [ $? -eq 1 ]
 // The example was collected from moto by a build of calificar (--save-snapshot), with the
 // Flask stand-in answering; only identity fields (account ARN, names) were edited afterwards.
 
@@ -14,11 +14,11 @@ const EXAMPLE = "examples/lab-ec2.snapshot.json";
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
 const demoArgs = () => {
   const script = pkg.scripts["demo"] ?? "";
-  expect(script.startsWith("node dist/src/cli/bin.js ")).toBe(true);
+  expect(script.startsWith("node dist/calificar.js ")).toBe(true);
   // The example is meant to fail the lab (exit 1); the script treats that as a successful demo.
   const [command, tolerated] = script.split(" || ");
   expect(tolerated).toBe("[ $? -eq 1 ]");
-  return command!.slice("node dist/src/cli/bin.js ".length).split(/\s+/);
+  return command!.slice("node dist/calificar.js ".length).split(/\s+/);
 };
 
 describe("the bundled example", () => {

@@ -1,29 +1,21 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../support/cli.js";
+import { ROOT } from "../support/cli.js";
+import { chunkManifest, chunksLoadedBy } from "../support/loaded-chunks.js";
 import { awsEnv } from "../support/moto.js";
 import { freePort } from "../support/ports.js";
 
-// The built CLI, preloaded with test/support/record-modules.mjs, which writes down every module
-// the process loads (ESM through a resolve hook, CommonJS from the require cache at exit).
-// Commands that need no AWS must load no AWS SDK: start-up time is a student's first impression.
-
-const RECORDER = pathToFileURL(join(ROOT, "test/support/record-modules.mjs")).href;
-const AWS_MODULE = /[\\/]node_modules[\\/]@(aws-sdk|smithy)[\\/]/;
-
-async function modulesLoadedBy(args: string[], env: Record<string, string> = {}) {
-  const log = join(mkdtempSync(join(tmpdir(), "calificar-modules-")), "modules.log");
-  const run = await runCli(args, { ...env, NODE_OPTIONS: `--import=${RECORDER}`, CALIFICAR_MODULE_LOG: log });
-  const modules = readFileSync(log, "utf8").split("\n").filter(Boolean);
-  // The recorder saw the CLI itself start, so an empty AWS list means something.
-  expect(modules.some((m) => /[\\/]src[\\/]cli[\\/]main\.js$/.test(m))).toBe(true);
-  return { run, modules, aws: modules.filter((m) => AWS_MODULE.test(m)) };
-}
+// Commands that need no AWS must load no AWS SDK chunk: start-up time is a student's first
+// impression. What a command loaded is read from the bundle's chunks (test/support/loaded-chunks.ts).
 
 describe("lazy loading", () => {
+  it("the build lists the SDK's chunks (so an empty list below means something)", () => {
+    const withSdk = Object.values(chunkManifest()).filter((c) => c.packages.includes("@aws-sdk/client-ec2"));
+    expect(withSdk.length).toBeGreaterThan(0);
+  });
+
   it.each([
     { args: ["--version"], code: 0 },
     { args: ["--help"], code: 0 },
@@ -31,24 +23,50 @@ describe("lazy loading", () => {
     { args: ["lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json"], code: 1 },
     { args: ["lab-crud", "--snapshot", "examples/lab-crud.snapshot.json"], code: 0 },
     { args: ["lab-nada"], code: 2 },
-  ])("calificar $args loads no AWS SDK module", async ({ args, code }) => {
-    const { run, aws } = await modulesLoadedBy(args);
+  ])("calificar $args loads no AWS SDK chunk", async ({ args, code }) => {
+    const { run, aws } = await chunksLoadedBy(args);
     expect(run.code, run.stderr).toBe(code);
     expect(aws).toEqual([]);
   });
 
   it("grading lab-ec2 loads the STS and EC2 clients, and no other service's", async () => {
     // A refused endpoint: the clients are created and used, nothing leaves loopback.
-    const { run, aws } = await modulesLoadedBy(["lab-ec2"], awsEnv(`http://127.0.0.1:${await freePort()}`));
+    const { run, packages } = await chunksLoadedBy(["lab-ec2"], awsEnv(`http://127.0.0.1:${await freePort()}`));
     expect(run.code).toBe(3);
-    const clients = new Set(aws.flatMap((m) => /@aws-sdk[\\/](client-[a-z0-9-]+)/.exec(m)?.[1] ?? []));
-    expect([...clients].sort()).toEqual(["client-ec2", "client-sts"]);
+    const clients = packages.filter((p) => p.startsWith("@aws-sdk/client-"));
+    expect(clients).toEqual(["@aws-sdk/client-ec2", "@aws-sdk/client-sts"]);
+  });
+
+  it.each([["labs"], ["lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json"]])(
+    "calificar %s uses the schemas compiled at build time: ajv's compiler is not loaded",
+    async (...args) => {
+      const { run, modules } = await chunksLoadedBy(args);
+      expect(run.code).not.toBe(3);
+      expect(modules.has("src/core/precompiled.ts")).toBe(true);
+      expect(modules.has("src/core/schemas.ts")).toBe(false);
+    },
+  );
+
+  it("a lab whose schema changed after the build is compiled when it runs, never judged by the build's code", async () => {
+    // lab-ec2 from --labs, the instance now expected to be «stopped»: same lab id and check id.
+    const dir = mkdtempSync(join(tmpdir(), "calificar-labs-"));
+    const lab = JSON.parse(readFileSync(join(ROOT, "labs/lab-ec2.json"), "utf8"));
+    const check = lab.checks.find((c: { id: string }) => c.id === "instance-running");
+    check.expected = { const: "stopped" };
+    writeFileSync(join(dir, "lab-ec2.json"), JSON.stringify(lab));
+    const args = ["lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json", "--format", "json"];
+    const shipped = await chunksLoadedBy(args);
+    const changed = await chunksLoadedBy([...args, "--labs", dir]);
+    const status = (out: string) => JSON.parse(out).checks.find((c: { id: string }) => c.id === "instance-running").status;
+    expect(status(shipped.run.stdout)).toBe("passed");
+    expect(status(changed.run.stdout)).toBe("failed");
+    expect(changed.modules.has("src/core/schemas.ts")).toBe(true);
   });
 
   it("grading lab-colas loads the SQS, Lambda and STS clients, and no other service's", async () => {
-    const { run, aws } = await modulesLoadedBy(["lab-colas"], awsEnv(`http://127.0.0.1:${await freePort()}`));
+    const { run, packages } = await chunksLoadedBy(["lab-colas"], awsEnv(`http://127.0.0.1:${await freePort()}`));
     expect(run.code).toBe(3);
-    const clients = new Set(aws.flatMap((m) => /@aws-sdk[\\/](client-[a-z0-9-]+)/.exec(m)?.[1] ?? []));
-    expect([...clients].sort()).toEqual(["client-lambda", "client-sqs", "client-sts"]);
+    const clients = packages.filter((p) => p.startsWith("@aws-sdk/client-"));
+    expect(clients).toEqual(["@aws-sdk/client-lambda", "@aws-sdk/client-sqs", "@aws-sdk/client-sts"]);
   });
 });

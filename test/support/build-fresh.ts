@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // Written by `npm run build` when it ends (tsc leaves unchanged outputs untouched, so their times say nothing).
 const BUILT = join(ROOT, "dist/.build-stamp");
-const SOURCES = ["src", "checks", "schemas", "data", "package.json", "tsconfig.json", "tsconfig.build.json"];
+// labs/ too: the build compiles their schemas (scripts/precompile-schemas.ts).
+const SOURCES = ["src", "checks", "schemas", "data", "labs", "scripts", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json"];
 
 function newest(path: string): number {
   const info = statSync(path);

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The built CLI; CALIFICAR_CLI lets a developer test another build (e.g. dist-foo/src/cli.js). */
-export const CLI = join(ROOT, process.env["CALIFICAR_CLI"] ?? "dist/src/cli/bin.js");
+/** The built CLI (the package's bin); CALIFICAR_CLI lets a developer test another build (e.g. dist-foo/calificar.js). */
+export const CLI = join(ROOT, process.env["CALIFICAR_CLI"] ?? "dist/calificar.js");
 
 export interface CliRun {
   code: number | null;

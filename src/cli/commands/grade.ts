@@ -1,43 +1,14 @@
-import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { parseArgv, parseLang } from "../args.js";
+import { gradeArgs } from "./grade-args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import { useColor, type Io } from "../io.js";
 import { gradeLab } from "../../app/grade.js";
 import { writeFileAtomic } from "../../files/write.js";
 import { FORMATS, renderers } from "../../report/index.js";
 import type { Result } from "../../core/result.js";
-import { say, type Lang } from "../../core/text.js";
-import { ARGS, HINT, OPTION, USAGE, WAIT } from "../messages.js";
+import { say } from "../../core/text.js";
+import { ARGS, WAIT } from "../messages.js";
 import { startSpinner } from "../spinner.js";
-
-export const gradeArgs = {
-  lab: { type: "positional", description: OPTION.lab },
-  region: { type: "string", valueHint: HINT.region, description: OPTION.region },
-  profile: { type: "string", valueHint: HINT.profile, description: OPTION.profile },
-  lang: { type: "string", valueHint: "es|en", default: "es", env: "CALIFICAR_LANG", description: OPTION.reportLang },
-  format: { type: "string", valueHint: FORMATS.join("|"), default: "text", description: OPTION.reportFormat },
-  output: { type: "string", alias: "o", valueHint: HINT.file, description: OPTION.output },
-  snapshot: { type: "string", valueHint: HINT.file, description: OPTION.snapshot },
-  "save-snapshot": { type: "string", valueHint: HINT.file, description: OPTION.saveSnapshot },
-  labs: { type: "string", valueHint: HINT.folder, description: OPTION.labs },
-  "probe-host": { type: "string", valueHint: HINT.hostPort, env: "CALIFICAR_PROBE_HOST", description: OPTION.probeHost },
-  "probe-timeout": { type: "string", valueHint: HINT.seconds, default: "5", description: OPTION.probeTimeout },
-  probe: { type: "boolean", default: true, description: OPTION.probe },
-  instance: { type: "string", valueHint: HINT.idOrName, description: OPTION.instance },
-  function: { type: "string", valueHint: HINT.name, description: OPTION.function },
-  bucket: { type: "string", valueHint: HINT.name, description: OPTION.bucket },
-  environment: { type: "string", valueHint: HINT.name, description: OPTION.environment },
-  api: { type: "string", valueHint: HINT.idOrName, description: OPTION.api },
-  queue: { type: "string", valueHint: HINT.name, description: OPTION.queue },
-  invoke: { type: "boolean", default: true, description: OPTION.invoke },
-  "probar-crud": { type: "boolean", alias: "try-crud", description: OPTION.tryCrud },
-  repo: { type: "string", valueHint: HINT.folder, description: OPTION.repo },
-  "repo-only": { type: "boolean", alias: "solo-repo", description: OPTION.repoOnly },
-  debug: { type: "boolean", description: OPTION.debug },
-} satisfies ArgSpecs;
-
-export function gradeHelp(lang: Lang): string {
-  return renderHelp(USAGE.grade, gradeArgs, lang, USAGE.gradeFooter);
-}
 
 function str(v: string | boolean | undefined): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;

@@ -9,6 +9,7 @@ import { readRepoDir, type RepoFacts } from "../../src/collect/repo.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import { ENVIRONMENT } from "../support/beanstalk-facts.js";
 import { readLab, snapshotWith } from "../support/check-table.js";
+import { childModule } from "../support/child-module.js";
 import { CLI, ROOT } from "../support/cli.js";
 import { budget, params, RUNS, within } from "./fuzz.js";
 
@@ -181,12 +182,12 @@ describe("fuzzing the repository reader", () => {
 });
 
 /** Runs `node -e script` as the unprivileged user (root can read anything), or says why it cannot. */
-function asNobody(script: string): { stdout: string; status: number | null } | string {
+function asNobody(script: string): { stdout: string; status: number | null; stderr?: string } | string {
   if (!AS_ROOT) return "not running as root: chmod 000 already blocks this process";
   const probe = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(CLI)})`], { uid: 65534, gid: 65534 });
   if (probe.status !== 0) return "the nobody user cannot read the built CLI here";
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { uid: 65534, gid: 65534, encoding: "utf8", cwd: tmpdir(), timeout: 30_000 });
-  return { stdout: run.stdout, status: run.status };
+  return { stdout: run.stdout, status: run.status, stderr: run.stderr };
 }
 
 describe("a file or folder nobody may read", () => {
@@ -202,11 +203,12 @@ describe("a file or folder nobody may read", () => {
   const why = asNobody("0");
   const reason = typeof why === "string" ? why : "";
 
-  it.skipIf(AS_ROOT && reason !== "")(`is recorded by the reader, with the system's code${AS_ROOT ? " (run as nobody: root reads anything)" : ""}`, () => {
-    const script = `const { readRepoDir } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "dist/src/collect/repo.js")).href)});
+  it.skipIf(AS_ROOT && reason !== "")(`is recorded by the reader, with the system's code${AS_ROOT ? " (run as nobody: root reads anything)" : ""}`, async () => {
+    const script = `const { readRepoDir } = await import(${JSON.stringify(await childModule("src/collect/repo.ts"))});
       process.stdout.write(JSON.stringify(await readRepoDir(${JSON.stringify(root)})));`;
     const run = AS_ROOT ? asNobody(script) : { stdout: execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }), status: 0 };
     if (typeof run === "string") throw new Error(run);
+    expect(run.status, run.stderr).toBe(0);
     const facts = JSON.parse(run.stdout) as RepoFacts;
     expect(facts.unreadable).toEqual([
       { file: ".ebextensions/", code: "EACCES" },

@@ -3,36 +3,24 @@ import { join } from "node:path";
 import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { CreateKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from "@aws-sdk/client-kms";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
-import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
-import { awsEnv, startMoto, type Moto } from "../support/moto.js";
+import { emulatedAws } from "../support/emulated-aws.js";
+import { awsEnv } from "../support/moto.js";
 import { seedHttpApi, seedQueue, seedTable } from "../support/starter-seed.js";
 
 // `calificar limpieza` against moto for what the starter projects leave behind: a provisioned
 // DynamoDB table, a REST API stage with a cache cluster, customer managed KMS keys, SQS queues and
 // an HTTP API; the fake in front records every call, to prove none changes anything.
 
-let moto: Moto;
-let fake: FakeAws;
+const aws = emulatedAws();
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, "schemas/cleanup.schema.json"), "utf8")));
 const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 const MUTATING = /:(Create|Delete|Put|Update|Schedule|Disable|Enable|Send|Purge|Set|Tag|Untag)/;
 
-beforeAll(async () => {
-  moto = await startMoto();
-  fake = await startFakeAws(moto.url);
-});
-afterAll(async () => {
-  await Promise.all([moto?.stop(), fake?.close()]);
-});
-beforeEach(async () => {
-  await moto.reset();
-  fake.reset();
-});
 
 async function restApiWithCache(): Promise<string> {
-  const v1 = new APIGatewayClient({ region: "us-east-1", endpoint: moto.url, credentials });
+  const v1 = new APIGatewayClient({ region: "us-east-1", endpoint: aws.moto.url, credentials });
   try {
     const api = await v1.send(new CreateRestApiCommand({ name: "hola-rest" }));
     const root = (await v1.send(new GetResourcesCommand({ restApiId: api.id! }))).items![0]!.id!;
@@ -47,7 +35,7 @@ async function restApiWithCache(): Promise<string> {
 }
 
 async function keys(): Promise<{ active: string; leaving: string }> {
-  const kms = new KMSClient({ region: "us-east-1", endpoint: moto.url, credentials });
+  const kms = new KMSClient({ region: "us-east-1", endpoint: aws.moto.url, credentials });
   try {
     const active = await kms.send(new CreateKeyCommand({ Description: "cifrado de la cola" }));
     const leaving = await kms.send(new CreateKeyCommand({ Description: "vieja" }));
@@ -60,13 +48,13 @@ async function keys(): Promise<{ active: string; leaving: string }> {
 
 describe("calificar limpieza: the starter projects' leftovers, against moto", () => {
   it("prices the provisioned table, the API cache and the key, lists the queue and the APIs to delete, and changes nothing", async () => {
-    await seedTable(moto.url, "usuarios", { name: "id", type: "S" }, { read: 30, write: 5 });
-    await seedTable(moto.url, "bajo-demanda");
+    await seedTable(aws.moto.url, "usuarios", { name: "id", type: "S" }, { read: 30, write: 5 });
+    await seedTable(aws.moto.url, "bajo-demanda");
     const restId = await restApiWithCache();
-    const http = await seedHttpApi(moto.url, "hola-api", []);
+    const http = await seedHttpApi(aws.moto.url, "hola-api", []);
     const key = await keys();
-    const queue = await seedQueue(moto.url, "pedidos");
-    const run = await runCli(["limpieza", "--region", "us-east-1", "--format", "json"], awsEnv(fake.url));
+    const queue = await seedQueue(aws.moto.url, "pedidos");
+    const run = await runCli(["limpieza", "--region", "us-east-1", "--format", "json"], awsEnv(aws.fake.url));
     const report = JSON.parse(run.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     const item = (type: string, id: string) => report.items.find((i: any) => i.type === type && i.id === id);
@@ -82,14 +70,14 @@ describe("calificar limpieza: the starter projects' leftovers, against moto", ()
     expect(item("sqs-queue", "pedidos")).toMatchObject({ billable: false, summary: "vacía: para borrar", deleteCommands: [`aws sqs delete-queue --queue-url ${queue.url} --region us-east-1`] });
     expect(report.totals.monthlyUsd).toBe(5.05 + 14.6 + 1);
     expect(run.code).toBe(1);
-    expect(fake.calls).toEqual(expect.arrayContaining(["dynamodb:ListTables", "dynamodb:DescribeTable", "kms:ListKeys", "kms:DescribeKey", "sqs:ListQueues", "sqs:GetQueueAttributes"]));
-    expect(fake.calls.filter((c) => MUTATING.test(c))).toEqual([]);
+    expect(aws.fake.calls).toEqual(expect.arrayContaining(["dynamodb:ListTables", "dynamodb:DescribeTable", "kms:ListKeys", "kms:DescribeKey", "sqs:ListQueues", "sqs:GetQueueAttributes"]));
+    expect(aws.fake.calls.filter((c) => MUTATING.test(c))).toEqual([]);
   });
 
   it("says what it could not read when KMS is denied, and never that there are no keys", async () => {
     await keys();
-    fake.fail("kms:ListKeys", { code: "AccessDeniedException", status: 400, message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: kms:ListKeys" });
-    const run = await runCli(["limpieza", "--region", "us-east-1", "--format", "json"], awsEnv(fake.url));
+    aws.fake.fail("kms:ListKeys", { code: "AccessDeniedException", status: 400, message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: kms:ListKeys" });
+    const run = await runCli(["limpieza", "--region", "us-east-1", "--format", "json"], awsEnv(aws.fake.url));
     const report = JSON.parse(run.stdout);
     expect(report.status).toBe("incomplete");
     expect(report.errors.map((e: any) => e.text)).toEqual(["no se pudieron revisar las claves de KMS en us-east-1: falta el permiso kms:ListKeys (AccessDeniedException)"]);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
-import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
-import { awsEnv, startMoto, type Moto } from "../support/moto.js";
+import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
 import { seedBucket } from "../support/s3-seed.js";
 import { BASIC_EXECUTION, allowInvoke, doc, seedFunction, seedRole, seedRun, seedUploadTrigger, upload } from "../support/starter-seed.js";
@@ -11,43 +11,31 @@ import { BASIC_EXECUTION, allowInvoke, doc, seedFunction, seedRole, seedRun, see
 // Lambda writes a run (moto runs functions only in Docker). calificar never invokes the function
 // nor calls Rekognition: it reads the trigger, the permissions and the log.
 
-let moto: Moto;
-let fake: FakeAws;
+const aws = emulatedAws();
 
-beforeAll(async () => {
-  moto = await startMoto();
-  fake = await startFakeAws(moto.url);
-});
-afterAll(async () => {
-  await Promise.all([moto?.stop(), fake?.close()]);
-});
-beforeEach(async () => {
-  await moto.reset();
-  fake.reset();
-});
 
 const BUCKET = "clasificador-ana";
 
 async function grade(extra: string[] = []) {
-  return readReport(await runCli(["lab-clasificador", "--format", "json", ...extra], awsEnv(fake.url)));
+  return readReport(await runCli(["lab-clasificador", "--format", "json", ...extra], awsEnv(aws.fake.url)));
 }
 
 async function classifier(options: { trigger?: boolean; permission?: boolean; rekognition?: boolean; runtime?: "python3.13" | "python3.9" } = {}) {
-  await seedBucket(moto.url, { name: BUCKET });
-  const role = await seedRole(moto.url, "clasificador-role-x9y8", {
+  await seedBucket(aws.moto.url, { name: BUCKET });
+  const role = await seedRole(aws.moto.url, "clasificador-role-x9y8", {
     managed: { "AWSLambdaBasicExecutionRole-clasificador": BASIC_EXECUTION, "leer-imagenes": doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::${BUCKET}/*` }) },
     ...(options.rekognition === false ? {} : { inline: { rekognition: doc({ Effect: "Allow", Action: "rekognition:DetectLabels", Resource: "*" }) } }),
   });
-  await seedFunction(moto.url, "clasificador", role, { runtime: options.runtime ?? "python3.13" });
-  if (options.permission !== false) await allowInvoke(moto.url, "clasificador", "s3.amazonaws.com", `arn:aws:s3:::${BUCKET}`);
-  if (options.trigger !== false) await seedUploadTrigger(moto.url, BUCKET, "clasificador");
+  await seedFunction(aws.moto.url, "clasificador", role, { runtime: options.runtime ?? "python3.13" });
+  if (options.permission !== false) await allowInvoke(aws.moto.url, "clasificador", "s3.amazonaws.com", `arn:aws:s3:::${BUCKET}`);
+  if (options.trigger !== false) await seedUploadTrigger(aws.moto.url, BUCKET, "clasificador");
 }
 
 describe("lab-clasificador end to end against moto", () => {
   it("passes the course's classifier after an upload ran it, reading the log and never invoking anything", async () => {
     await classifier();
-    await upload(moto.url, BUCKET, "gato.jpg");
-    await seedRun(moto.url, "clasificador", new Date(Date.now() + 3000), ["Etiquetas de gato.jpg: Cat (98.7), Pet (97.1)"]);
+    await upload(aws.moto.url, BUCKET, "gato.jpg");
+    await seedRun(aws.moto.url, "clasificador", new Date(Date.now() + 3000), ["Etiquetas de gato.jpg: Cat (98.7), Pet (97.1)"]);
     const { code, status, check } = await grade();
     expect(status).toEqual({
       "bucket-exists": "passed",
@@ -59,7 +47,7 @@ describe("lab-clasificador end to end against moto", () => {
     });
     expect(check("upload-trigger").message).toBe("notificaciones de eventos a Lambda: clasificador ← s3:ObjectCreated:* *.jpg");
     expect(check("role-can-detect-labels").message).toContain("rol: clasificador-role-x9y8");
-    expect(fake.calls).toEqual(
+    expect(aws.fake.calls).toEqual(
       expect.arrayContaining([
         "s3:GetBucketNotificationConfiguration",
         "s3:ListObjectsV2",
@@ -71,14 +59,14 @@ describe("lab-clasificador end to end against moto", () => {
         "logs:GetLogEvents",
       ]),
     );
-    expect(fake.calls.filter((c) => c.includes("Invoke") || c.startsWith("rekognition:"))).toEqual([]);
+    expect(aws.fake.calls.filter((c) => c.includes("Invoke") || c.startsWith("rekognition:"))).toEqual([]);
     expect(code).toBe(0);
   });
 
   it("fails a role without Rekognition and a run that failed, with the error the log shows", async () => {
     await classifier({ rekognition: false });
-    await upload(moto.url, BUCKET, "gato.jpg");
-    await seedRun(moto.url, "clasificador", new Date(Date.now() + 3000), [
+    await upload(aws.moto.url, BUCKET, "gato.jpg");
+    await seedRun(aws.moto.url, "clasificador", new Date(Date.now() + 3000), [
       "[ERROR] AccessDeniedException: An error occurred (AccessDeniedException) when calling the DetectLabels operation: User is not authorized to perform: rekognition:DetectLabels",
     ]);
     const { check, code } = await grade();
@@ -89,8 +77,8 @@ describe("lab-clasificador end to end against moto", () => {
 
   it("says the latest upload did not run the function when its last run is older", async () => {
     await classifier();
-    await seedRun(moto.url, "clasificador", new Date(Date.now() - 120_000), ["Etiquetas de viejo.jpg: Dog (90.0)"]);
-    await upload(moto.url, BUCKET, "gato.jpg");
+    await seedRun(aws.moto.url, "clasificador", new Date(Date.now() - 120_000), ["Etiquetas de viejo.jpg: Dog (90.0)"]);
+    await upload(aws.moto.url, BUCKET, "gato.jpg");
     const { check } = await grade(["--lang", "en"]);
     expect(check("classified-an-image")).toMatchObject({ status: "failed" });
     expect(check("classified-an-image").message).toContain("the latest upload came after the function's latest run");
@@ -101,13 +89,13 @@ describe("lab-clasificador end to end against moto", () => {
     const first = await grade();
     expect(first.check("upload-trigger")).toMatchObject({ status: "failed", found: null });
     expect(first.check("invoke-permission").message).toContain(`el bucket ${BUCKET} no envía sus eventos a ninguna función Lambda`);
-    await moto.reset();
+    await aws.moto.reset();
     await classifier({ permission: false });
-    fake.reset();
+    aws.fake.reset();
     const second = await grade();
     expect(second.check("invoke-permission")).toMatchObject({ status: "failed", found: "clasificador" });
     expect(second.check("classified-an-image").message).toContain("no se leyó el registro de clasificador");
-    expect(fake.calls.filter((c) => c.startsWith("logs:"))).toEqual([]);
+    expect(aws.fake.calls.filter((c) => c.startsWith("logs:"))).toEqual([]);
   });
 
   it("fails a deprecated runtime", async () => {

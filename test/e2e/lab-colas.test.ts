@@ -1,42 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
-import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
-import { awsEnv, startMoto, type Moto } from "../support/moto.js";
+import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
 import { seedFunction, seedQueue, seedRole, seedTrigger } from "../support/starter-seed.js";
 
 // The built CLI against moto's SQS (queues, redrive policies, SSE attributes, access policies) and
 // Lambda's event source mappings.
 
-let moto: Moto;
-let fake: FakeAws;
+const aws = emulatedAws();
 
-beforeAll(async () => {
-  moto = await startMoto();
-  fake = await startFakeAws(moto.url);
-});
-afterAll(async () => {
-  await Promise.all([moto?.stop(), fake?.close()]);
-});
-beforeEach(async () => {
-  await moto.reset();
-  fake.reset();
-});
 
 async function grade(extra: string[] = []) {
-  return readReport(await runCli(["lab-colas", "--format", "json", ...extra], awsEnv(fake.url)));
+  return readReport(await runCli(["lab-colas", "--format", "json", ...extra], awsEnv(aws.fake.url)));
 }
 
 async function courseQueue(more: { visibility?: string; sse?: boolean; maxReceiveCount?: number; timeout?: number } = {}) {
-  const dlq = await seedQueue(moto.url, "pedidos-dlq", { SqsManagedSseEnabled: "true" });
-  const queue = await seedQueue(moto.url, "pedidos", {
+  const dlq = await seedQueue(aws.moto.url, "pedidos-dlq", { SqsManagedSseEnabled: "true" });
+  const queue = await seedQueue(aws.moto.url, "pedidos", {
     VisibilityTimeout: more.visibility ?? "30",
     SqsManagedSseEnabled: String(more.sse ?? true),
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: String(more.maxReceiveCount ?? 5) }),
   });
-  const role = await seedRole(moto.url, "procesar-role");
-  await seedFunction(moto.url, "procesar-pedidos", role, { timeout: more.timeout ?? 5 });
-  await seedTrigger(moto.url, queue.arn, "procesar-pedidos");
+  const role = await seedRole(aws.moto.url, "procesar-role");
+  await seedFunction(aws.moto.url, "procesar-pedidos", role, { timeout: more.timeout ?? 5 });
+  await seedTrigger(aws.moto.url, queue.arn, "procesar-pedidos");
   return queue;
 }
 
@@ -56,7 +44,7 @@ describe("lab-colas end to end against moto", () => {
     expect(report.resource).toMatchObject({ id: "pedidos", others: [expect.objectContaining({ id: "pedidos-dlq" })] });
     expect(check("dead-letter-queue").message).toBe("cola de mensajes fallidos (DLQ): cola: pedidos-dlq · número máximo de recepciones (maxReceiveCount): 5");
     expect(check("consumer").message).toContain("procesar-pedidos (Enabled)");
-    expect(fake.calls).toEqual(expect.arrayContaining(["sqs:ListQueues", "sqs:GetQueueAttributes", "lambda:ListEventSourceMappings"]));
+    expect(aws.fake.calls).toEqual(expect.arrayContaining(["sqs:ListQueues", "sqs:GetQueueAttributes", "lambda:ListEventSourceMappings"]));
     // Behind an emulator every call goes to its endpoint, and the SDK says nothing about queue URLs.
     expect(stderr).toBe("");
     expect(code).toBe(0);
@@ -78,7 +66,7 @@ describe("lab-colas end to end against moto", () => {
 
   it("grades the queue --queue names, and a queue nobody reads", async () => {
     await courseQueue();
-    await seedQueue(moto.url, "suelta");
+    await seedQueue(aws.moto.url, "suelta");
     const { report, check } = await grade(["--queue", "suelta"]);
     expect(report.resource.id).toBe("suelta");
     expect(check("consumer")).toMatchObject({ status: "failed", found: null });
@@ -88,7 +76,7 @@ describe("lab-colas end to end against moto", () => {
 
   it("is an error, not «no consumer», when ListEventSourceMappings is denied", async () => {
     await courseQueue();
-    fake.fail("lambda:ListEventSourceMappings", { code: "AccessDeniedException", status: 403, message: "not authorized to perform: lambda:ListEventSourceMappings" });
+    aws.fake.fail("lambda:ListEventSourceMappings", { code: "AccessDeniedException", status: 403, message: "not authorized to perform: lambda:ListEventSourceMappings" });
     const { check } = await grade();
     expect(check("consumer")).toMatchObject({ status: "error" });
     expect(check("visibility-timeout")).toMatchObject({ status: "error" });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
 import { startCrudApp, type CrudApp } from "../support/crud-app.js";
-import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
-import { awsEnv, startMoto, type Moto } from "../support/moto.js";
+import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
 import { BASIC_EXECUTION, doc, seedFunction, seedHttpApi, seedRole, seedTable } from "../support/starter-seed.js";
 
@@ -11,20 +11,8 @@ import { BASIC_EXECUTION, doc, seedFunction, seedHttpApi, seedRole, seedTable } 
 // http://127.0.0.1:PORT). --probar-crud is the second active mode after Lambda's invoke: the walk
 // creates, reads, updates, lists and deletes one test user, and removes it even when a step fails.
 
-let moto: Moto;
-let fake: FakeAws;
+const aws = emulatedAws();
 
-beforeAll(async () => {
-  moto = await startMoto();
-  fake = await startFakeAws(moto.url);
-});
-afterAll(async () => {
-  await Promise.all([moto?.stop(), fake?.close()]);
-});
-beforeEach(async () => {
-  await moto.reset();
-  fake.reset();
-});
 
 const ROUTES = ["POST /usuarios", "GET /usuarios/{id}", "GET /usuarios", "PUT /usuarios/{id}", "DELETE /usuarios/{id}"];
 const ITEM_ACTIONS = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"];
@@ -39,17 +27,17 @@ async function withApp<T>(options: Parameters<typeof startCrudApp>[0], work: (ap
 }
 
 async function grade(app: CrudApp, extra: string[] = []) {
-  return readReport(await runCli(["lab-crud", "--format", "json", "--probe-host", `http://127.0.0.1:${app.port}`, ...extra], awsEnv(fake.url)));
+  return readReport(await runCli(["lab-crud", "--format", "json", "--probe-host", `http://127.0.0.1:${app.port}`, ...extra], awsEnv(aws.fake.url)));
 }
 
 async function courseCrud(options: { broadRole?: boolean; capacity?: { read: number; write: number } | null } = {}) {
-  const table = await seedTable(moto.url, "usuarios", { name: "id", type: "S" }, options.capacity ?? null);
-  const role = await seedRole(moto.url, "usuarios-crud-role-a1b2", {
+  const table = await seedTable(aws.moto.url, "usuarios", { name: "id", type: "S" }, options.capacity ?? null);
+  const role = await seedRole(aws.moto.url, "usuarios-crud-role-a1b2", {
     managed: { "AWSLambdaBasicExecutionRole-crud": BASIC_EXECUTION, ...(options.broadRole ? { "dynamodb-todo": doc({ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }) } : {}) },
     ...(options.broadRole ? {} : { inline: { "crud-tabla": doc({ Effect: "Allow", Action: ITEM_ACTIONS, Resource: table }) } }),
   });
-  await seedFunction(moto.url, "usuarios-crud", role, { env: { TABLA: "usuarios" } });
-  return seedHttpApi(moto.url, "usuarios-api", ROUTES.map((key) => ({ key, fn: "usuarios-crud" })));
+  await seedFunction(aws.moto.url, "usuarios-crud", role, { env: { TABLA: "usuarios" } });
+  return seedHttpApi(aws.moto.url, "usuarios-api", ROUTES.map((key) => ({ key, fn: "usuarios-crud" })));
 }
 
 describe("lab-crud end to end against moto and a loopback CRUD", () => {
@@ -103,10 +91,10 @@ describe("lab-crud end to end against moto and a loopback CRUD", () => {
   });
 
   it("uses the table's own partition key name in the body it creates", async () => {
-    await seedTable(moto.url, "clientes", { name: "clienteId", type: "S" });
-    const role = await seedRole(moto.url, "r", { inline: { t: doc({ Effect: "Allow", Action: ITEM_ACTIONS, Resource: "*" }) } });
-    await seedFunction(moto.url, "clientes-crud", role, { env: { TABLE_NAME: "clientes" } });
-    await seedHttpApi(moto.url, "clientes-api", ["POST /clientes", "GET /clientes", "GET /clientes/{clienteId}", "PUT /clientes/{clienteId}", "DELETE /clientes/{clienteId}"].map((key) => ({ key, fn: "clientes-crud" })));
+    await seedTable(aws.moto.url, "clientes", { name: "clienteId", type: "S" });
+    const role = await seedRole(aws.moto.url, "r", { inline: { t: doc({ Effect: "Allow", Action: ITEM_ACTIONS, Resource: "*" }) } });
+    await seedFunction(aws.moto.url, "clientes-crud", role, { env: { TABLE_NAME: "clientes" } });
+    await seedHttpApi(aws.moto.url, "clientes-api", ["POST /clientes", "GET /clientes", "GET /clientes/{clienteId}", "PUT /clientes/{clienteId}", "DELETE /clientes/{clienteId}"].map((key) => ({ key, fn: "clientes-crud" })));
     await withApp({ collection: "/clientes", key: "clienteId" }, async (app) => {
       const { check } = await grade(app, ["--probar-crud"]);
       expect(check("crud-works").status).toBe("passed");
@@ -139,7 +127,7 @@ describe("lab-crud end to end against moto and a loopback CRUD", () => {
 
   it("is an error, not a failure, when the role's policies may not be read", async () => {
     await courseCrud();
-    fake.fail("iam:ListRoles", { code: "AccessDenied", status: 403, message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: iam:ListRoles" });
+    aws.fake.fail("iam:ListRoles", { code: "AccessDenied", status: 403, message: "User: arn:aws:iam::123456789012:user/ana is not authorized to perform: iam:ListRoles" });
     await withApp({}, async (app) => {
       const { check } = await grade(app);
       expect(check("role-least-privilege")).toMatchObject({ status: "error" });

@@ -1,39 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
-import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
 import { ACCOUNT, accountSummaryXml, assumeRole, callerIdentityXml, seedUser, type KeyEnv } from "../support/iam-seed.js";
-import { awsEnv, startMoto, type Moto } from "../support/moto.js";
+import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
 
-// The built CLI against moto, which emulates IAM users, their access keys, virtual MFA devices,
+// The built CLI against aws.moto, which emulates IAM users, their access keys, virtual MFA devices,
 // ListMFADevices, the account summary and STS (GetCallerIdentity answers for whichever user's keys
 // sign the call; AssumeRole issues a role's credentials). What moto cannot be — the root user,
 // whose MFA and access keys it never reports — the loopback fake answers as IAM and STS do.
 
-let moto: Moto;
-let fake: FakeAws;
+const aws = emulatedAws();
 
-beforeAll(async () => {
-  moto = await startMoto();
-  fake = await startFakeAws(moto.url);
-});
-afterAll(async () => {
-  await Promise.all([moto?.stop(), fake?.close()]);
-});
-beforeEach(async () => {
-  await moto.reset();
-  fake.reset();
-});
 
 const XML = { "content-type": "text/xml" };
 
 /** A tidy account: root has MFA and no access keys (moto reports 0 and 0). */
 function rootIsTidy({ mfa = 1, keys = 0 } = {}) {
-  fake.on("iam:GetAccountSummary", { status: 200, headers: XML, body: accountSummaryXml({ AccountMFAEnabled: mfa, AccountAccessKeysPresent: keys }) });
+  aws.fake.on("iam:GetAccountSummary", { status: 200, headers: XML, body: accountSummaryXml({ AccountMFAEnabled: mfa, AccountAccessKeysPresent: keys }) });
 }
 
 async function grade(keys: KeyEnv | Record<string, never>, extra: string[] = []) {
-  const run = await runCli(["lab-iam", "--format", "json", ...extra], { ...awsEnv(fake.url), ...keys });
+  const run = await runCli(["lab-iam", "--format", "json", ...extra], { ...awsEnv(aws.fake.url), ...keys });
   return readReport(run);
 }
 
@@ -41,7 +29,7 @@ const denied = (action: string) => ({ code: "AccessDenied", status: 403, message
 
 describe("lab-iam end to end against moto and the fake", () => {
   it("passes a student who grades as an IAM user with a virtual MFA device, root being tidy", async () => {
-    const ana = await seedUser(moto.url, "ana");
+    const ana = await seedUser(aws.moto.url, "ana");
     rootIsTidy();
     const { code, report, status, check } = await grade(ana);
     expect(status).toEqual({ "root-mfa": "passed", "no-root-access-keys": "passed", "iam-user-with-mfa": "passed" });
@@ -49,12 +37,12 @@ describe("lab-iam end to end against moto and the fake", () => {
     expect(check("iam-user-with-mfa").message).toContain(ana.serial);
     expect(report.passed).toBe(true);
     expect(code).toBe(0);
-    // The caller's own devices, asked by name (moto, like IAM for non-users, wants one).
-    expect(fake.calls).toEqual(expect.arrayContaining(["sts:GetCallerIdentity", "iam:GetAccountSummary", "iam:ListMFADevices"]));
+    // The caller's own devices, asked by name (aws.moto, like IAM for non-users, wants one).
+    expect(aws.fake.calls).toEqual(expect.arrayContaining(["sts:GetCallerIdentity", "iam:GetAccountSummary", "iam:ListMFADevices"]));
   });
 
   it("fails root's missing MFA with moto's own account summary", async () => {
-    const ana = await seedUser(moto.url, "ana");
+    const ana = await seedUser(aws.moto.url, "ana");
     const { code, report, check } = await grade(ana);
     expect(check("root-mfa")).toMatchObject({
       status: "failed",
@@ -68,7 +56,7 @@ describe("lab-iam end to end against moto and the fake", () => {
   });
 
   it("fails root access keys, in Spanish and in English", async () => {
-    const ana = await seedUser(moto.url, "ana");
+    const ana = await seedUser(aws.moto.url, "ana");
     rootIsTidy({ keys: 1 });
     const es = await grade(ana);
     expect(es.check("no-root-access-keys")).toMatchObject({
@@ -81,7 +69,7 @@ describe("lab-iam end to end against moto and the fake", () => {
 
   it("fails iam-user-with-mfa for a student who grades as root, explaining why, without listing MFA devices", async () => {
     rootIsTidy();
-    fake.on("sts:GetCallerIdentity", { status: 200, headers: XML, body: callerIdentityXml(`arn:aws:iam::${ACCOUNT}:root`) });
+    aws.fake.on("sts:GetCallerIdentity", { status: 200, headers: XML, body: callerIdentityXml(`arn:aws:iam::${ACCOUNT}:root`) });
     const es = await grade({});
     expect(es.check("iam-user-with-mfa")).toMatchObject({
       status: "failed",
@@ -90,7 +78,7 @@ describe("lab-iam end to end against moto and the fake", () => {
         "tipo de identidad (root = la cuenta raíz): se esperaba un usuario IAM (user) con un dispositivo MFA, no la cuenta raíz, se encontró root",
     });
     expect(es.check("iam-user-with-mfa").hint).toContain("No trabajes como raíz");
-    expect(fake.calls).not.toContain("iam:ListMFADevices");
+    expect(aws.fake.calls).not.toContain("iam:ListMFADevices");
     const en = await grade({}, ["--lang", "en"]);
     expect(en.check("iam-user-with-mfa").message).toBe(
       "identity type (root = the root account): expected an IAM user (user) with an MFA device, not the root account, found root",
@@ -99,7 +87,7 @@ describe("lab-iam end to end against moto and the fake", () => {
   });
 
   it("fails an IAM user without MFA", async () => {
-    const luis = await seedUser(moto.url, "luis", { mfa: false });
+    const luis = await seedUser(aws.moto.url, "luis", { mfa: false });
     rootIsTidy();
     const { check } = await grade(luis);
     expect(check("iam-user-with-mfa")).toMatchObject({
@@ -110,20 +98,20 @@ describe("lab-iam end to end against moto and the fake", () => {
   });
 
   it("through an instructor's role, passes when an IAM user of the account has MFA", async () => {
-    await seedUser(moto.url, "ana");
-    await seedUser(moto.url, "luis", { mfa: false });
-    const role = await assumeRole(moto.url);
+    await seedUser(aws.moto.url, "ana");
+    await seedUser(aws.moto.url, "luis", { mfa: false });
+    const role = await assumeRole(aws.moto.url);
     rootIsTidy();
     const { status, report } = await grade(role);
     expect(status["iam-user-with-mfa"]).toBe("passed");
     expect(report.resource.name).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/calificar-readonly/clase-2026`);
-    expect(fake.calls).toContain("iam:ListUsers");
+    expect(aws.fake.calls).toContain("iam:ListUsers");
   });
 
   it("gives error outcomes naming the IAM actions, not failures, to a caller without IAM read permission", async () => {
-    const ana = await seedUser(moto.url, "ana");
-    fake.fail("iam:GetAccountSummary", denied("iam:GetAccountSummary"));
-    fake.fail("iam:ListMFADevices", denied("iam:ListMFADevices"));
+    const ana = await seedUser(aws.moto.url, "ana");
+    aws.fake.fail("iam:GetAccountSummary", denied("iam:GetAccountSummary"));
+    aws.fake.fail("iam:ListMFADevices", denied("iam:ListMFADevices"));
     const { code, report, status, check } = await grade(ana);
     expect(status).toEqual({ "root-mfa": "error", "no-root-access-keys": "error", "iam-user-with-mfa": "error" });
     expect(check("root-mfa").message).toContain("falta el permiso iam:GetAccountSummary (AccessDenied)");

@@ -1,8 +1,7 @@
 /**
  * How long `calificar tablero` takes for a big class, and how big the page gets. Not a test.
  *
- *   npx esbuild bench/dashboard.ts --bundle --platform=node --format=esm --packages=external \
- *     --log-level=warning --outfile=dist/bench/dashboard.js && node dist/bench/dashboard.js [STUDENTS] [OUT.html]
+ *   npm run bench:dashboard [-- STUDENTS OUT.html]
  *
  * Merging and rendering are timed apart (median of a few runs, after a warm-up run); the
  * page is written to OUT.html when given, to open it in a browser.

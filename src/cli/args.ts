@@ -39,7 +39,8 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
       ...(spec.default !== undefined && !spec.env ? { default: spec.default } : {}),
     } as ArgsDef[string];
   }
-  const known = new Set(["_"]);
+  // Not `_`: the parser keeps the positionals there, and `-_` would replace them.
+  const known = new Set<string>();
   for (const [name, spec] of Object.entries(specs)) {
     known.add(name).add(camel(name));
     if (spec.alias) known.add(spec.alias);

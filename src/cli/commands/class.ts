@@ -10,7 +10,8 @@ import { ROLE_NAME } from "../../core/policy.js";
 import { describeRosterError, parseRoster, RosterError, type Roster, type RosterStudent } from "../../class/roster.js";
 import { parseShard, selectShard, ShardError, type Shard } from "../../class/shard.js";
 import { classText, say } from "../../class/messages.js";
-import type { ClassSource, Outcome } from "../../class/run.js";
+import type { ClassRun, ClassSource, Outcome } from "../../class/run.js";
+import type { Lab } from "../../core/lab.js";
 
 /** Students graded at a time unless --concurrency says otherwise: measured in bench/class.ts (docs/decisions.md). */
 export const DEFAULT_CONCURRENCY = 16;
@@ -86,19 +87,30 @@ async function rosterFromSnapshots(dir: string): Promise<Roster> {
   };
 }
 
-/** `calificar clase LAB`: grade a whole class; reports, snapshots and notas.csv in --out. */
-export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
-  const { _: positionals, values: a } = parseArgv(argv, classArgs, io.env);
-  const lang = parseLang(a["lang"]);
-  if (a["help"] === true) {
-    io.stdout.write(renderHelp(USAGE.clase, classArgs, lang, USAGE.claseFooter));
-    return EXIT.passed;
-  }
+/** Everything `calificar clase` was asked, checked before the roster is read and any AWS call. */
+interface ClassOptions {
+  labId: string;
+  lang: Lang;
+  rosterFile: string | undefined;
+  organization: boolean;
+  snapshotDir: string | undefined;
+  tagName: string | undefined;
+  concurrency: number;
+  timeoutSeconds: number;
+  probeTimeout: number;
+  shard: Shard | undefined;
+  externalId: string | null;
+  regionFlag: string | undefined;
+  roleName: string;
+  profile: string | undefined;
+  out: string;
+  labsDir: string | undefined;
+}
+
+function classOptions(positionals: string[], a: Record<string, string | boolean | undefined>, lang: Lang): ClassOptions {
   const labId = positionals[0];
   if (!labId) throw badInput(classText("needLab"));
   if (positionals.length > 1) throw badInput(classText("extraArgument", { value: positionals[1]! }));
-
-  // Every option is checked before the roster is read, and the roster before any AWS call.
   const rosterFile = str(a["roster"]);
   const organization = a["organizacion"] === true;
   const snapshotDir = str(a["snapshot-dir"]);
@@ -111,104 +123,117 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
   const concurrency = integer(str(a["concurrency"]) ?? String(DEFAULT_CONCURRENCY), "--concurrency", 1, 256);
   const timeoutSeconds = integer(str(a["timeout"]) ?? String(DEFAULT_TIMEOUT_SECONDS), "--timeout", 1, 3600);
   const probeTimeout = Number(str(a["probe-timeout"]) ?? "5");
-  if (!(probeTimeout > 0 && probeTimeout <= 120)) {
-    throw badInput(ARGS.badProbeTimeout);
-  }
-  let shard: Shard | undefined;
-  const shardSpec = str(a["shard"]);
-  if (shardSpec) {
-    try {
-      shard = parseShard(shardSpec);
-    } catch (err) {
-      if (err instanceof ShardError) throw badInput(err.text);
-      throw err;
-    }
-  }
+  if (!(probeTimeout > 0 && probeTimeout <= 120)) throw badInput(ARGS.badProbeTimeout);
+  const shard = shardOption(str(a["shard"]));
   const externalId = str(a["external-id"]) ?? null;
   if (externalId !== null && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) throw badInput(classText("badExternalId", { value: externalId }));
   const regionFlag = str(a["region"]);
   if (regionFlag && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(regionFlag)) throw badInput(classText("badRegion", { value: regionFlag }));
-  const roleName = str(a["role-name"]) ?? ROLE_NAME;
-  const profile = str(a["profile"]);
-  const out = str(a["out"]) ?? "informes";
-  const labsDir = str(a["labs"]);
-  const lab = await loadLab(labId, labDirs(labsDir));
+  return {
+    labId,
+    lang,
+    rosterFile,
+    organization,
+    snapshotDir,
+    tagName,
+    concurrency,
+    timeoutSeconds,
+    probeTimeout,
+    shard,
+    externalId,
+    regionFlag,
+    roleName: str(a["role-name"]) ?? ROLE_NAME,
+    profile: str(a["profile"]),
+    out: str(a["out"]) ?? "informes",
+    labsDir: str(a["labs"]),
+  };
+}
 
-  let roster: Roster | undefined;
-  if (rosterFile) roster = await readRoster(rosterFile, roleName, !snapshotDir);
-  else if (snapshotDir) roster = await rosterFromSnapshots(snapshotDir);
+function shardOption(spec: string | undefined): Shard | undefined {
+  if (!spec) return undefined;
+  try {
+    return parseShard(spec);
+  } catch (err) {
+    if (err instanceof ShardError) throw badInput(err.text);
+    throw err;
+  }
+}
 
-  const env = io.env;
-  let source: ClassSource;
-  let region: string;
-  const pools: { destroy(): void }[] = [];
-  if (snapshotDir) {
-    source = { kind: "snapshots", dir: snapshotDir };
-    region = regionFlag ?? "us-east-1";
-  } else {
-    const [{ ClientPool }, { resolveRegion }, { instructorIdentity, assumeStudentRole }, { STSClient }] = await Promise.all([
-      import("../../collect/clients.js"),
-      import("../../collect/region.js"),
-      import("../../class/access.js"),
-      import("@aws-sdk/client-sts"),
-    ]);
-    region = await resolveRegion(regionFlag, profile, env);
-    // One pool for the instructor's calls: AssumeRole's quota is the instructor account's, so
-    // adaptive retry slows every student's AssumeRole together when AWS throttles.
-    const pool = new ClientPool({ ...(profile ? { profile } : {}), retryMode: "adaptive", maxAttempts: 5 });
-    pools.push(pool);
+/** Where the students' accounts come from: saved snapshots, or AssumeRole from the instructor's credentials (and their Organization's roster). */
+async function openSource(options: ClassOptions, roster: Roster | undefined, env: Io["env"]): Promise<{ source: ClassSource; region: string; roster: Roster; close(): void }> {
+  if (options.snapshotDir) return { source: { kind: "snapshots", dir: options.snapshotDir }, region: options.regionFlag ?? "us-east-1", roster: roster!, close() {} };
+  const [{ ClientPool }, { resolveRegion }, { instructorIdentity, assumeStudentRole }, { STSClient }] = await Promise.all([
+    import("../../collect/clients.js"),
+    import("../../collect/region.js"),
+    import("../../class/access.js"),
+    import("@aws-sdk/client-sts"),
+  ]);
+  const { profile } = options;
+  const region = await resolveRegion(options.regionFlag, profile, env);
+  // One pool for the instructor's calls: AssumeRole's quota is the instructor account's, so
+  // adaptive retry slows every student's AssumeRole together when AWS throttles.
+  const pool = new ClientPool({ ...(profile ? { profile } : {}), retryMode: "adaptive", maxAttempts: 5 });
+  try {
     const instructor = await instructorIdentity(pool, region, { profile: profile ?? env["AWS_PROFILE"], endpoint: env["AWS_ENDPOINT_URL"] });
-    if (organization) {
+    if (options.organization) {
       const [{ organizationRoster }, { OrganizationsClient }] = await Promise.all([import("../../class/organization.js"), import("@aws-sdk/client-organizations")]);
       try {
         // Organizations lives in us-east-1 whatever region is graded.
-        roster = await organizationRoster({ client: pool.get(OrganizationsClient, "us-east-1"), instructor, defaultRoleName: roleName, ...(tagName !== undefined ? { tagName } : {}) });
+        roster = await organizationRoster({ client: pool.get(OrganizationsClient, "us-east-1"), instructor, defaultRoleName: options.roleName, ...(options.tagName !== undefined ? { tagName: options.tagName } : {}) });
       } catch (err) {
         if (err instanceof RosterError) throw badInput(both((l) => describeRosterError(err, l)));
         throw err;
       }
     }
     const sts = pool.get(STSClient, region);
-    const context = { instructor, region, defaultExternalId: externalId };
-    source = { kind: "aws", assume: (student) => assumeStudentRole(sts, student, context) };
+    const context = { instructor, region, defaultExternalId: options.externalId };
+    return { source: { kind: "aws", assume: (student) => assumeStudentRole(sts, student, context) }, region, roster: roster!, close: () => pool.destroy() };
+  } catch (err) {
+    pool.destroy();
+    throw err;
   }
+}
 
-  const students = shard ? selectShard(roster!.students, shard) : roster!.students;
-  const [{ runClass, hasGrade }, { createProgress, renderSummary }, { mergeClass }, gradebook, folder, { writeFileAtomic }] = await Promise.all([
-    import("../../class/run.js"),
-    import("../../class/progress.js"),
-    import("../../class/merge.js"),
-    import("../../class/gradebook.js"),
-    import("../../class/folder.js"),
-    import("../../files/write.js"),
-  ]);
+/** `calificar clase LAB`: grade a whole class; reports, snapshots and notas.csv in --out. */
+export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
+  const { _: positionals, values: a } = parseArgv(argv, classArgs, io.env);
+  const lang = parseLang(a["lang"]);
+  if (a["help"] === true) {
+    io.stdout.write(renderHelp(USAGE.clase, classArgs, lang, USAGE.claseFooter));
+    return EXIT.passed;
+  }
+  // Every option is checked before the roster is read, and the roster before any AWS call.
+  const options = classOptions(positionals, a, lang);
+  const lab = await loadLab(options.labId, labDirs(options.labsDir));
+  let roster: Roster | undefined;
+  if (options.rosterFile) roster = await readRoster(options.rosterFile, options.roleName, !options.snapshotDir);
+  else if (options.snapshotDir) roster = await rosterFromSnapshots(options.snapshotDir);
 
+  const opened = await openSource(options, roster, io.env);
+  const students = options.shard ? selectShard(opened.roster.students, options.shard) : opened.roster.students;
+  const { runClass } = await import("../../class/run.js");
+  const { createProgress } = await import("../../class/progress.js");
   const controller = new AbortController();
   const stopListening = io.onInterrupt?.(() => controller.abort());
   const progress = createProgress({ stream: io.stderr, lang, now: io.now });
+  const { shard } = options;
   let run;
   try {
-    io.stderr.write(
-      `calificar: ${say("starting", lang, {
-        lab: lab.id,
-        count: students.length,
-        concurrency,
-        shard: shard ? say("startingShard", lang, { index: shard.index, count: shard.count }) : "",
-      })}\n`,
-    );
+    const starting = { lab: lab.id, count: students.length, concurrency: options.concurrency, shard: shard ? say("startingShard", lang, { index: shard.index, count: shard.count }) : "" };
+    io.stderr.write(`calificar: ${say("starting", lang, starting)}\n`);
     run = await runClass({
       lab,
       students,
-      out,
+      out: options.out,
       lang,
-      region,
-      concurrency,
-      deadlineMs: timeoutSeconds * 1000,
+      region: opened.region,
+      concurrency: options.concurrency,
+      deadlineMs: options.timeoutSeconds * 1000,
       resume: a["resume"] === true,
-      source,
-      probe: a["probe"] === false ? false : { timeoutSeconds: probeTimeout, ...(str(a["probe-host"]) ? { host: str(a["probe-host"])! } : {}) },
+      source: opened.source,
+      probe: a["probe"] === false ? false : { timeoutSeconds: options.probeTimeout, ...(str(a["probe-host"]) ? { host: str(a["probe-host"])! } : {}) },
       ...(a["invoke"] === false ? { noInvoke: true } : {}),
-      env,
+      env: io.env,
       now: io.now,
       signal: controller.signal,
       onEvent: (event) => {
@@ -219,10 +244,22 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
   } finally {
     progress.finish();
     stopListening?.();
-    for (const pool of pools) pool.destroy();
+    opened.close();
   }
+  return finishClass(run, lab, options, io);
+}
 
-  // notas.csv: one row per roster row of this run, in the roster's order.
+/** notas.csv (one row per roster row of this run, in the roster's order), the summary, the exit code. */
+async function finishClass(run: ClassRun, lab: Lab, options: ClassOptions, io: Io): Promise<ExitCode> {
+  const [{ hasGrade }, { renderSummary }, { mergeClass }, gradebook, folder, { writeFileAtomic }] = await Promise.all([
+    import("../../class/run.js"),
+    import("../../class/progress.js"),
+    import("../../class/merge.js"),
+    import("../../class/gradebook.js"),
+    import("../../class/folder.js"),
+    import("../../files/write.js"),
+  ]);
+  const { lang, out } = options;
   const interrupted = classText("interrupted");
   const rowOf = (o: Outcome) => {
     const student = { id: o.student.student, name: o.student.name, email: o.student.email };

@@ -175,6 +175,109 @@ function readRecords(text: string): string[][] | RosterProblem {
   }
 }
 
+/** What the header says: each column's field (null for a trailing empty cell), and each field's column name. */
+interface Header {
+  line: number;
+  fields: (Field | null)[];
+  columnOf: Map<Field, string>;
+}
+
+/** The header: every column known, none twice, the student column (and an account column when required) present. */
+function readHeader(header: string[], line: number, requireAccount: boolean): Header {
+  const fields: (Field | null)[] = [];
+  const problems: RosterProblem[] = [];
+  const unknown: string[] = [];
+  const columnOf = new Map<Field, string>();
+  header.forEach((name, position) => {
+    const key = columnKey(name);
+    const field = COLUMNS[key] ?? null;
+    fields.push(field);
+    if (key === "") {
+      // Trailing empty header cells are what spreadsheets leave behind; only a named gap is a problem.
+      if (header.slice(position).some((rest) => rest.trim() !== "")) problems.push(problem(line, "emptyColumnName", { position: position + 1 }));
+      return;
+    }
+    if (!field) return void unknown.push(`«${name.trim()}»`);
+    const first = columnOf.get(field);
+    if (first !== undefined) problems.push(problem(line, "repeatedColumn", { first, second: name.trim(), field }));
+    else columnOf.set(field, name.trim());
+  });
+  if (unknown.length) problems.push(problem(line, "unknownColumns", { columns: unknown.join(", "), valid: Object.keys(COLUMNS).join(", ") }));
+  if (!columnOf.has("student")) problems.push(problem(line, "noStudentColumn"));
+  if (requireAccount && !columnOf.has("accountId") && !columnOf.has("roleArn")) problems.push(problem(line, "noAccountColumn"));
+  // Rows cannot be read right against a wrong header: report the header alone.
+  if (problems.length) throw new RosterError(problems);
+  return { line, fields, columnOf };
+}
+
+/** What the rows share while they are read: ids seen (for duplicates), the default role's check. */
+interface RowContext {
+  header: Header;
+  options: RosterOptions;
+  requireAccount: boolean;
+  firstLineOf: Map<string, { line: number; value: string }>;
+  /** The invalid default role name, said once for the whole roster. */
+  roleNameProblem: RosterProblem | null;
+}
+
+/** The role to assume: the row's own ARN (its account must agree), else the default role in the row's account. */
+function rowRole(values: Partial<Record<Field, string>>, context: RowContext, report: (code: RosterProblemCode, data?: Record<string, string | number>) => void): string | null {
+  const accountId = values.accountId ?? null;
+  const roleArn = values.roleArn ?? null;
+  if (roleArn !== null) {
+    const match = ROLE_ARN.exec(roleArn);
+    if (!match) report("roleArn", { value: roleArn });
+    else if (accountId !== null && /^\d{12}$/.test(accountId) && match[1] !== accountId) report("accountMismatch", { account: accountId, roleAccount: match[1]!, value: roleArn });
+    return roleArn;
+  }
+  if (accountId === null) return null;
+  if (!ROLE_NAME.test(context.options.defaultRoleName)) context.roleNameProblem ??= problem(0, "roleName", { value: context.options.defaultRoleName });
+  return `arn:aws:iam::${accountId}:role/${context.options.defaultRoleName}`;
+}
+
+/** One row: the student it describes, or the problems that keep it out. */
+function readRow(record: string[], line: number, context: RowContext): { student: RosterStudent } | { problems: RosterProblem[] } {
+  const { fields, columnOf } = context.header;
+  const problems: RosterProblem[] = [];
+  const report = (code: RosterProblemCode, data: Record<string, string | number> = {}) => problems.push(problem(line, code, data));
+
+  const extra = record.slice(fields.length).filter((value) => value.trim() !== "");
+  if (extra.length) report("extraFields", { count: fields.length + extra.length, columns: fields.length });
+  const values: Partial<Record<Field, string>> = {};
+  fields.forEach((field, position) => {
+    const value = (record[position] ?? "").trim();
+    if (field && value !== "") values[field] = value;
+  });
+
+  const student = values.student ?? null;
+  if (student === null) report("missingStudent", { column: columnOf.get("student")! });
+  else {
+    const unsafe = unsafeStudentId(student);
+    if (unsafe) report(unsafe.code, unsafe.data);
+    const key = student.toLowerCase();
+    const first = context.firstLineOf.get(key);
+    if (!first) context.firstLineOf.set(key, { line, value: student });
+    else if (first.value === student) report("duplicate", { value: student, other: first.line });
+    else report("duplicateCase", { value: student, other: first.line, otherValue: first.value });
+  }
+  const accountId = values.accountId ?? null;
+  const badAccount = accountId === null ? null : accountProblem(accountId);
+  if (badAccount) report(badAccount.code, badAccount.data);
+  const roleArn = rowRole(values, context, report);
+  if (context.requireAccount && accountId === null && values.roleArn === undefined) report("noAccount");
+  const externalId = values.externalId ?? null;
+  if (externalId !== null && !EXTERNAL_ID.test(externalId)) report("externalId", { value: externalId });
+  const region = values.region ?? null;
+  const badRegion = region === null ? null : regionProblem(region);
+  if (badRegion) report(badRegion.code, badRegion.data);
+  const email = values.email ?? null;
+  if (email !== null && !EMAIL.test(email)) report("email", { value: email });
+
+  if (problems.length) return { problems };
+  // With only a role, its ARN names the account.
+  return { student: { line, student: student!, name: values.name ?? null, email, accountId: accountId ?? (roleArn ? ROLE_ARN.exec(roleArn)![1]! : null), roleArn, externalId, region } };
+}
+
 /**
  * Reads and validates the whole roster, and throws one RosterError listing every problem with
  * its spreadsheet row. Ids are compared ignoring case: `Ana.json` and `ana.json` are one file on
@@ -188,120 +291,23 @@ export function parseRoster(text: string, options: RosterOptions): Roster {
   const isBlank = (record: string[]) => record.every((value) => value.trim() === "");
   const headerIndex = records.findIndex((record) => !isBlank(record));
   if (headerIndex < 0) throw new RosterError([problem(1, "empty")]);
-  const headerLine = headerIndex + 1;
+  const context: RowContext = { header: readHeader(records[headerIndex]!, headerIndex + 1, requireAccount), options, requireAccount, firstLineOf: new Map(), roleNameProblem: null };
 
-  // The header: every column known, none twice, the student column present.
-  const header = records[headerIndex]!;
-  const fields: (Field | null)[] = [];
-  const headerProblems: RosterProblem[] = [];
-  const unknown: string[] = [];
-  const seen = new Map<Field, string>();
-  header.forEach((name, position) => {
-    const key = columnKey(name);
-    const field = COLUMNS[key] ?? null;
-    fields.push(field);
-    if (key === "") {
-      // Trailing empty header cells are what spreadsheets leave behind; only a named gap is a problem.
-      if (header.slice(position).some((rest) => rest.trim() !== "")) {
-        headerProblems.push(problem(headerLine, "emptyColumnName", { position: position + 1 }));
-      }
-      return;
-    }
-    if (!field) return void unknown.push(`«${name.trim()}»`);
-    const first = seen.get(field);
-    if (first !== undefined) headerProblems.push(problem(headerLine, "repeatedColumn", { first, second: name.trim(), field }));
-    else seen.set(field, name.trim());
-  });
-  if (unknown.length) {
-    const valid = Object.keys(COLUMNS).join(", ");
-    headerProblems.push(problem(headerLine, "unknownColumns", { columns: unknown.join(", "), valid }));
-  }
-  if (!seen.has("student")) headerProblems.push(problem(headerLine, "noStudentColumn"));
-  if (requireAccount && !seen.has("accountId") && !seen.has("roleArn")) headerProblems.push(problem(headerLine, "noAccountColumn"));
-  // Rows cannot be read right against a wrong header: report the header alone.
-  if (headerProblems.length) throw new RosterError(headerProblems);
-
-  const studentColumn = seen.get("student")!;
-  const roleNameValid = ROLE_NAME.test(options.defaultRoleName);
-  let roleNameReported = false;
   const problems: RosterProblem[] = [];
   const students: RosterStudent[] = [];
-  const firstLineOf = new Map<string, { line: number; value: string }>();
-
   records.forEach((record, index) => {
-    const line = index + 1;
     if (index <= headerIndex || isBlank(record)) return;
-    const rowProblems: RosterProblem[] = [];
-    const report = (code: RosterProblemCode, data: Record<string, string | number> = {}) => rowProblems.push(problem(line, code, data));
-
-    const extra = record.slice(fields.length).filter((value) => value.trim() !== "");
-    if (extra.length) report("extraFields", { count: fields.length + extra.length, columns: fields.length });
-
-    const values: Partial<Record<Field, string>> = {};
-    fields.forEach((field, position) => {
-      const value = (record[position] ?? "").trim();
-      if (field && value !== "") values[field] = value;
-    });
-
-    const student = values.student ?? null;
-    if (student === null) report("missingStudent", { column: studentColumn });
+    const row = readRow(record, index + 1, context);
+    if ("student" in row) students.push(row.student);
     else {
-      const unsafe = unsafeStudentId(student);
-      if (unsafe) report(unsafe.code, unsafe.data);
-      const key = student.toLowerCase();
-      const first = firstLineOf.get(key);
-      if (first) {
-        if (first.value === student) report("duplicate", { value: student, other: first.line });
-        else report("duplicateCase", { value: student, other: first.line, otherValue: first.value });
-      } else firstLineOf.set(key, { line, value: student });
+      // The default role's problem goes before the row that first met it, as it always has.
+      if (context.roleNameProblem && !problems.includes(context.roleNameProblem)) problems.push(context.roleNameProblem);
+      problems.push(...row.problems);
     }
-
-    const accountId = values.accountId ?? null;
-    if (accountId !== null) {
-      const bad = accountProblem(accountId);
-      if (bad) report(bad.code, bad.data);
-    }
-    let roleArn = values.roleArn ?? null;
-    if (roleArn !== null) {
-      const match = ROLE_ARN.exec(roleArn);
-      if (!match) report("roleArn", { value: roleArn });
-      else if (accountId !== null && /^\d{12}$/.test(accountId) && match[1] !== accountId) {
-        report("accountMismatch", { account: accountId, roleAccount: match[1]!, value: roleArn });
-      }
-    } else if (accountId !== null) {
-      if (!roleNameValid && !roleNameReported) {
-        roleNameReported = true;
-        problems.push(problem(0, "roleName", { value: options.defaultRoleName }));
-      }
-      roleArn = `arn:aws:iam::${accountId}:role/${options.defaultRoleName}`;
-    }
-    if (requireAccount && accountId === null && values.roleArn === undefined) report("noAccount");
-
-    const externalId = values.externalId ?? null;
-    if (externalId !== null && !EXTERNAL_ID.test(externalId)) report("externalId", { value: externalId });
-    const region = values.region ?? null;
-    if (region !== null) {
-      const bad = regionProblem(region);
-      if (bad) report(bad.code, bad.data);
-    }
-    const email = values.email ?? null;
-    if (email !== null && !EMAIL.test(email)) report("email", { value: email });
-
-    if (rowProblems.length) return void problems.push(...rowProblems);
-    students.push({
-      line,
-      student: student!,
-      name: values.name ?? null,
-      email,
-      // With only a role, its ARN names the account.
-      accountId: accountId ?? (roleArn ? ROLE_ARN.exec(roleArn)![1]! : null),
-      roleArn,
-      externalId,
-      region,
-    });
   });
+  if (context.roleNameProblem && !problems.includes(context.roleNameProblem)) problems.push(context.roleNameProblem);
 
-  if (!problems.length && !students.length) problems.push(problem(headerLine, "noStudents"));
+  if (!problems.length && !students.length) problems.push(problem(context.header.line, "noStudents"));
   if (problems.length) throw new RosterError(problems);
   return { students };
 }

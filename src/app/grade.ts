@@ -53,7 +53,7 @@ async function savedSnapshot(lab: Lab, file: string, repoDir: string | undefined
     });
   }
   if (!repoDir || !lab.collectors.includes("repo")) return snapshot;
-  const { readRepoDir } = await import("../collect/repo.js");
+  const { readRepoDir } = await import("../collect/repo-reader.js");
   return { ...snapshot, facts: { ...snapshot.facts, repo: await readRepoDir(repoDir) } };
 }
 
@@ -95,7 +95,7 @@ async function repositorySnapshot(lab: Lab, request: GradeRequest): Promise<Snap
   if (!request.repoDir) throw badInput(INPUT.repoOnlyNeedsRepo);
   if (request.snapshotFile) throw badInput(INPUT.repoOnlyWithSnapshot);
   const [{ readRepoDir }, { SNAPSHOT_SCHEMA_VERSION }, { TOOL_NAME, toolVersion }] = await Promise.all([
-    import("../collect/repo.js"),
+    import("../collect/repo-reader.js"),
     import("../core/snapshot.js"),
     import("../files/version.js"),
   ]);

@@ -3,7 +3,7 @@ import { MSG } from "./messages.js";
 import { fill, type Lang } from "./text.js";
 
 // What the repository reader could not read, and which repository checks that makes «could not
-// check». The reader (src/collect/repo.ts) records each file or folder it skipped in the repo
+// check». The reader (src/collect/repo-reader.ts) records each file or folder it skipped in the repo
 // facts' `unreadable`; a check names what it reads in `requires`:
 //   `repo:scan`          every file (secrets): anything unread makes it an error, pass or fail;
 //   `repo:read:<name>`   the file it reads (`Procfile`, `.ebextensions/*.config`): a failure is an

@@ -21,7 +21,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   };
 });
 
-const { readRepo } = await import("../../src/collect/repo.js");
+const { readRepo } = await import("../../src/collect/repo-reader.js");
 
 function repo(files: Record<string, string>, unreadable: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "calificar-unreadable-"));

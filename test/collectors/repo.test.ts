@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import collector, { LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo.js";
+import collector from "../../src/collect/repo.js";
+import { LIMITS, readRepo, type RepoFacts } from "../../src/collect/repo-reader.js";
 import { ClientPool } from "../../src/collect/clients.js";
 import { makeContext, type CollectOptions } from "../../src/collect/collector.js";
 import { UserError } from "../../src/core/errors.js";

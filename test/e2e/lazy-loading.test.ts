@@ -63,6 +63,17 @@ describe("lazy loading", () => {
     expect(changed.modules.has("src/core/schemas.ts")).toBe(true);
   });
 
+  it("reads no YAML parser unless --repo names a repository to read", async () => {
+    const env = awsEnv(`http://127.0.0.1:${await freePort()}`);
+    const without = await chunksLoadedBy(["lab-ec2", "--snapshot", "examples/lab-ec2.snapshot.json"]);
+    const live = await chunksLoadedBy(["lab-beanstalk"], env);
+    const withRepo = await chunksLoadedBy(["lab-beanstalk", "--repo", "."], env);
+    expect([without.run.code, live.run.code, withRepo.run.code]).toEqual([1, 3, 3]);
+    expect(without.packages).not.toContain("yaml");
+    expect(live.packages).not.toContain("yaml");
+    expect(withRepo.packages).toContain("yaml");
+  });
+
   it("grading lab-colas loads the SQS, Lambda and STS clients, and no other service's", async () => {
     const { run, packages } = await chunksLoadedBy(["lab-colas"], awsEnv(`http://127.0.0.1:${await freePort()}`));
     expect(run.code).toBe(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRepo, type RepoFacts } from "../../src/collect/repo.js";
+import { readRepo, type RepoFacts } from "../../src/collect/repo-reader.js";
 import type { CheckResult } from "../../src/core/result.js";
 import { gradeOne, readLab } from "../support/check-table.js";
 import { ROOT } from "../support/cli.js";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { readRepoDir, type RepoFacts } from "../../src/collect/repo.js";
+import { readRepoDir, type RepoFacts } from "../../src/collect/repo-reader.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import { ENVIRONMENT } from "../support/beanstalk-facts.js";
 import { readLab, snapshotWith } from "../support/check-table.js";
@@ -204,7 +204,7 @@ describe("a file or folder nobody may read", () => {
   const reason = typeof why === "string" ? why : "";
 
   it.skipIf(AS_ROOT && reason !== "")(`is recorded by the reader, with the system's code${AS_ROOT ? " (run as nobody: root reads anything)" : ""}`, async () => {
-    const script = `const { readRepoDir } = await import(${JSON.stringify(await childModule("src/collect/repo.ts"))});
+    const script = `const { readRepoDir } = await import(${JSON.stringify(await childModule("src/collect/repo-reader.ts"))});
       process.stdout.write(JSON.stringify(await readRepoDir(${JSON.stringify(root)})));`;
     const run = AS_ROOT ? asNobody(script) : { stdout: execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }), status: 0 };
     if (typeof run === "string") throw new Error(run);

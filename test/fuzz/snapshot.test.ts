@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readRepo } from "../../src/collect/repo.js";
+import { readRepo } from "../../src/collect/repo-reader.js";
 import { UserError } from "../../src/core/errors.js";
 import { evaluate } from "../../src/core/evaluate.js";
 import { parseSnapshot, type Snapshot } from "../../src/core/snapshot.js";

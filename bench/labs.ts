@@ -47,7 +47,7 @@ export const LABS: BenchLab[] = [
   {
     id: "lab-s3",
     criticalPath: 3,
-    // Seen as 4 waves: S3 Control's call stands alone between the first two (see lab-archivos).
+    // Seen as 4 waves: calificar waits for S3 Control before the buckets (see lab-archivos).
     why: "ListBuckets; GetBucketLocation of each bucket; its versioning, lifecycle, encryption and Block Public Access in its region (account Block Public Access after identity, alongside)",
     async seed(motoUrl) {
       await seedBucket(motoUrl, { name: "curso-aws-ana" });
@@ -90,8 +90,9 @@ export const LABS: BenchLab[] = [
   {
     id: "lab-archivos",
     criticalPath: 3,
-    // Seen as 4 waves, as lab-s3: GetBucketLocation leaves some 80 ms of CPU after ListBuckets
-    // answers, so S3 Control's call (sent when identity answers) stands alone between them.
+    // Seen as 4 waves, as lab-s3, and rightly for calificar: checks/s3.ts starts the buckets only
+    // when the account's Block Public Access has answered too (identity, then S3 Control: 2 round
+    // trips), though no bucket call needs it. The chain the lab needs is 3; calificar waits 4.
     why: "ListBuckets; GetBucketLocation of each bucket; its versioning, lifecycle, encryption, Block Public Access, objects, ACL, policy and policy status in its region (account Block Public Access after identity, alongside; moto's ListBuckets names no BucketRegion, AWS's does, which saves the location round trip)",
     async seed(motoUrl) {
       await seedBucket(motoUrl, { name: "archivos-ana" });
@@ -111,7 +112,8 @@ export const LABS: BenchLab[] = [
   {
     id: "lab-clasificador",
     criticalPath: 4,
-    // Three chains side by side, offset by CPU: the waves seen (3 to 5) merge and split them.
+    // Three chains side by side, offset by CPU: the waves seen (3 to 5 from run to run) merge and
+    // split them. Timed call by call, both 4-deep chains are 4 round trips one after another.
     why: "ListFunctions; each function's GetPolicy (which S3 may invoke); DescribeLogStreams of those; GetLogEvents of the newest streams. As long, alongside: ListRoles; each Lambda role's policy lists; GetPolicy (and GetRolePolicy); GetPolicyVersion. The bucket's chain (ListBuckets; location; notifications, objects…) is 3",
     async seed(motoUrl) {
       await classifier(motoUrl);

@@ -182,7 +182,8 @@ const setLatency = (ms: number) => {
  * Round trips a run waited for, from when its requests arrived: a new wave starts past half a
  * latency of quiet. A heuristic: chains that run side by side, offset by CPU, fill each other's
  * gaps (fewer waves), and a side call that CPU pushes between two waves stands alone (one more);
- * the latency a run adds over the same run at +0 ms is the other witness.
+ * the latency a run adds over the same run at +0 ms is the other witness (which CPU hidden in
+ * one chain's wait for another can bring below the critical path).
  */
 function waves(arrivals: number[]): number {
   const sorted = [...arrivals].sort((a, b) => a - b);

@@ -4,7 +4,8 @@ import { startCrudApp, type CrudApp } from "../support/crud-app.js";
 import { startFakeAws, type FakeAws } from "../support/fake-aws.js";
 import { awsEnv, startMoto, type Moto } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
-import { BASIC_EXECUTION, allowInvoke, seedFunction, seedHttpApi, seedRestApi, seedRole } from "../support/starter-seed.js";
+import { helloApi } from "../support/starter-labs.js";
+import { allowInvoke, seedFunction, seedHttpApi, seedRestApi, seedRole } from "../support/starter-seed.js";
 
 // The built CLI against moto, which emulates API Gateway v2 (APIs, integrations, routes, stages),
 // API Gateway v1 (REST APIs, resources, methods, deployments), Lambda (functions, AddPermission,
@@ -33,13 +34,7 @@ async function grade(extra: string[] = [], probeApp: CrudApp = app) {
   return readReport(await runCli(["lab-api-hola", "--format", "json", "--probe-host", `http://127.0.0.1:${probeApp.port}`, ...extra], awsEnv(fake.url)));
 }
 
-async function courseApi(permission: "scoped" | "none" | "wildcard" = "scoped") {
-  const role = await seedRole(moto.url, "hola-role-a1b2", { managed: { "AWSLambdaBasicExecutionRole-hola": BASIC_EXECUTION } });
-  await seedFunction(moto.url, "hola", role);
-  const api = await seedHttpApi(moto.url, "hola-api", [{ key: "GET /hola", fn: "hola" }]);
-  if (permission !== "none") await allowInvoke(moto.url, "hola", "apigateway.amazonaws.com", permission === "scoped" ? `${api.arn}/*/*/hola` : undefined);
-  return api;
-}
+const courseApi = (permission?: "scoped" | "none" | "wildcard") => helloApi(moto.url, permission);
 
 describe("lab-api-hola end to end against moto and a loopback invoke URL", () => {
   it("passes the course's «Hola Mundo»: reads the API, the function's policy, and GETs the invoke URL, never invoking the function", async () => {

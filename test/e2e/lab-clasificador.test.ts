@@ -3,8 +3,8 @@ import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
 import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
-import { seedBucket } from "../support/s3-seed.js";
-import { BASIC_EXECUTION, allowInvoke, doc, seedFunction, seedRole, seedRun, seedUploadTrigger, upload } from "../support/starter-seed.js";
+import { CLASSIFIER_BUCKET as BUCKET, classifier as seedClassifier } from "../support/starter-labs.js";
+import { seedRun, upload } from "../support/starter-seed.js";
 
 // The built CLI against moto: S3 bucket notifications to Lambda, Lambda AddPermission/GetPolicy,
 // IAM role policies (inline and attached), and the function's CloudWatch Logs, written here as
@@ -14,22 +14,11 @@ import { BASIC_EXECUTION, allowInvoke, doc, seedFunction, seedRole, seedRun, see
 const aws = emulatedAws();
 
 
-const BUCKET = "clasificador-ana";
-
 async function grade(extra: string[] = []) {
   return readReport(await runCli(["lab-clasificador", "--format", "json", ...extra], awsEnv(aws.fake.url)));
 }
 
-async function classifier(options: { trigger?: boolean; permission?: boolean; rekognition?: boolean; runtime?: "python3.13" | "python3.9" } = {}) {
-  await seedBucket(aws.moto.url, { name: BUCKET });
-  const role = await seedRole(aws.moto.url, "clasificador-role-x9y8", {
-    managed: { "AWSLambdaBasicExecutionRole-clasificador": BASIC_EXECUTION, "leer-imagenes": doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::${BUCKET}/*` }) },
-    ...(options.rekognition === false ? {} : { inline: { rekognition: doc({ Effect: "Allow", Action: "rekognition:DetectLabels", Resource: "*" }) } }),
-  });
-  await seedFunction(aws.moto.url, "clasificador", role, { runtime: options.runtime ?? "python3.13" });
-  if (options.permission !== false) await allowInvoke(aws.moto.url, "clasificador", "s3.amazonaws.com", `arn:aws:s3:::${BUCKET}`);
-  if (options.trigger !== false) await seedUploadTrigger(aws.moto.url, BUCKET, "clasificador");
-}
+const classifier = (options?: Parameters<typeof seedClassifier>[1]) => seedClassifier(aws.moto.url, options);
 
 describe("lab-clasificador end to end against moto", () => {
   it("passes the course's classifier after an upload ran it, reading the log and never invoking anything", async () => {

@@ -3,7 +3,8 @@ import { emulatedAws } from "../support/emulated-aws.js";
 import { runCli } from "../support/cli.js";
 import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
-import { seedFunction, seedQueue, seedRole, seedTrigger } from "../support/starter-seed.js";
+import { courseQueue as seedCourseQueue } from "../support/starter-labs.js";
+import { seedQueue } from "../support/starter-seed.js";
 
 // The built CLI against moto's SQS (queues, redrive policies, SSE attributes, access policies) and
 // Lambda's event source mappings.
@@ -15,18 +16,7 @@ async function grade(extra: string[] = []) {
   return readReport(await runCli(["lab-colas", "--format", "json", ...extra], awsEnv(aws.fake.url)));
 }
 
-async function courseQueue(more: { visibility?: string; sse?: boolean; maxReceiveCount?: number; timeout?: number } = {}) {
-  const dlq = await seedQueue(aws.moto.url, "pedidos-dlq", { SqsManagedSseEnabled: "true" });
-  const queue = await seedQueue(aws.moto.url, "pedidos", {
-    VisibilityTimeout: more.visibility ?? "30",
-    SqsManagedSseEnabled: String(more.sse ?? true),
-    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: String(more.maxReceiveCount ?? 5) }),
-  });
-  const role = await seedRole(aws.moto.url, "procesar-role");
-  await seedFunction(aws.moto.url, "procesar-pedidos", role, { timeout: more.timeout ?? 5 });
-  await seedTrigger(aws.moto.url, queue.arn, "procesar-pedidos");
-  return queue;
-}
+const courseQueue = (more?: Parameters<typeof seedCourseQueue>[1]) => seedCourseQueue(aws.moto.url, more);
 
 describe("lab-colas end to end against moto", () => {
   it("passes the course's queue: encrypted, with its dead-letter queue, read by a function with room to work", async () => {

@@ -4,7 +4,8 @@ import { runCli } from "../support/cli.js";
 import { startCrudApp, type CrudApp } from "../support/crud-app.js";
 import { awsEnv } from "../support/moto.js";
 import { readReport } from "../support/report-schema.js";
-import { BASIC_EXECUTION, doc, seedFunction, seedHttpApi, seedRole, seedTable } from "../support/starter-seed.js";
+import { ITEM_ACTIONS, courseCrud as seedCourseCrud } from "../support/starter-labs.js";
+import { doc, seedFunction, seedHttpApi, seedRole, seedTable } from "../support/starter-seed.js";
 
 // The built CLI against moto (DynamoDB tables and billing modes, API Gateway v2, Lambda, IAM role
 // policies), with a loopback users CRUD standing in for the API's invoke URL (--probe-host
@@ -13,9 +14,6 @@ import { BASIC_EXECUTION, doc, seedFunction, seedHttpApi, seedRole, seedTable } 
 
 const aws = emulatedAws();
 
-
-const ROUTES = ["POST /usuarios", "GET /usuarios/{id}", "GET /usuarios", "PUT /usuarios/{id}", "DELETE /usuarios/{id}"];
-const ITEM_ACTIONS = ["dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"];
 
 async function withApp<T>(options: Parameters<typeof startCrudApp>[0], work: (app: CrudApp) => Promise<T>): Promise<T> {
   const app = await startCrudApp(options);
@@ -30,15 +28,7 @@ async function grade(app: CrudApp, extra: string[] = []) {
   return readReport(await runCli(["lab-crud", "--format", "json", "--probe-host", `http://127.0.0.1:${app.port}`, ...extra], awsEnv(aws.fake.url)));
 }
 
-async function courseCrud(options: { broadRole?: boolean; capacity?: { read: number; write: number } | null } = {}) {
-  const table = await seedTable(aws.moto.url, "usuarios", { name: "id", type: "S" }, options.capacity ?? null);
-  const role = await seedRole(aws.moto.url, "usuarios-crud-role-a1b2", {
-    managed: { "AWSLambdaBasicExecutionRole-crud": BASIC_EXECUTION, ...(options.broadRole ? { "dynamodb-todo": doc({ Effect: "Allow", Action: "dynamodb:*", Resource: "*" }) } : {}) },
-    ...(options.broadRole ? {} : { inline: { "crud-tabla": doc({ Effect: "Allow", Action: ITEM_ACTIONS, Resource: table }) } }),
-  });
-  await seedFunction(aws.moto.url, "usuarios-crud", role, { env: { TABLA: "usuarios" } });
-  return seedHttpApi(aws.moto.url, "usuarios-api", ROUTES.map((key) => ({ key, fn: "usuarios-crud" })));
-}
+const courseCrud = (options?: Parameters<typeof seedCourseCrud>[1]) => seedCourseCrud(aws.moto.url, options);
 
 describe("lab-crud end to end against moto and a loopback CRUD", () => {
   it("skips the walk without --probar-crud, saying how to ask for it, and sends nothing to the API", async () => {

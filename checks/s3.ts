@@ -408,7 +408,6 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
   };
 }
 
-
 const collector: Collector<S3Facts> = defineCollector<S3Facts>({
   service: "s3",
   actions: ACTIONS,
@@ -416,12 +415,13 @@ const collector: Collector<S3Facts> = defineCollector<S3Facts>({
     const accountErrors: CallError[] = [];
     const accountCtx = makeContext(collector, ctx.region, ctx.clients, ctx.options, accountErrors);
     const client = s3Client(ctx, ctx.region);
-    // The account's settings and the bucket list overlap; then every bucket, a few at a time.
-    const [account, listed] = await Promise.all([
-      accountBlock(accountCtx),
-      ctx.attempt("s3:ListAllMyBuckets", () => collectPages(paginateListBuckets({ client, pageSize: 1000 }, {}), (p) => p.Buckets)),
-    ]);
-    const buckets = await mapLimit(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
+    // The account's setting (identity, then S3 Control) runs beside the bucket list and the
+    // buckets' reads, which start as soon as the list answers: no bucket call needs it.
+    const listThenRead = async () => {
+      const listed = await ctx.attempt("s3:ListAllMyBuckets", () => collectPages(paginateListBuckets({ client, pageSize: 1000 }, {}), (p) => p.Buckets));
+      return mapLimit(listed ?? [], BUCKET_CONCURRENCY, (b) => bucketFacts(collector, ctx, b));
+    };
+    const [account, buckets] = await Promise.all([accountBlock(accountCtx), listThenRead()]);
     for (const bucket of buckets) {
       bucket.accountPublicAccessBlock = account.block;
       // The account's setting matters only to a bucket whose own does not block everything.

@@ -99,6 +99,30 @@ async function regionsOf(command: Parameters<typeof s3.commandCalls>[0]): Promis
 }
 
 describe("s3 collector", () => {
+  it("reads the buckets without waiting for the account's Block Public Access (no bucket call needs it)", async () => {
+    courseBuckets();
+    s3.on(ListBucketsCommand).resolves({ Buckets: [bucket("curso-ana")], Owner: OWNER });
+    // S3 Control answers only once a bucket has been read: a collector that waited for it first
+    // would never get there, and the race below would end at its timer.
+    let bucketRead!: () => void;
+    const read = new Promise<void>((resolve) => (bucketRead = resolve));
+    s3.on(GetBucketVersioningCommand).callsFake(async () => {
+      bucketRead();
+      return { Status: "Enabled" };
+    });
+    control.on(GetAccountPublicAccessBlockCommand).callsFake(async () => {
+      await read;
+      return { PublicAccessBlockConfiguration: ALL_ON };
+    });
+    const waited = new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000));
+    const outcome = await Promise.race([collect(), waited]);
+    expect(outcome).not.toBe("waited");
+    const { facts } = outcome as Awaited<ReturnType<typeof collect>>;
+    const allOn = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+    expect(facts.buckets.map((b) => [b.name, b.versioning, b.accountPublicAccessBlock])).toEqual([["curso-ana", "Enabled", allOn]]);
+    expect(facts.accountPublicAccessBlock).toEqual(allOn);
+  });
+
   it("lists every page of buckets and reads each one in its own region", async () => {
     courseBuckets();
     s3.on(ListBucketsCommand)

@@ -2,10 +2,9 @@ import fc from "fast-check";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import { ROOT } from "../support/cli.js";
-import { freePort } from "../support/ports.js";
-import { budget, expectWellBehaved, params, runMain, RUNS, within } from "./fuzz.js";
+import { budget, expectWellBehaved, offlineInScratch, params, runMain, RUNS, within } from "./fuzz.js";
 
 // The CLI's arguments, fuzzed through main() in this process with a fake Io: whatever a student
 // types, an exit code of the contract, a sentence on stderr for bad input, never a stack trace,
@@ -16,26 +15,10 @@ import { budget, expectWellBehaved, params, runMain, RUNS, within } from "./fuzz
 
 const scratch = mkdtempSync(join(tmpdir(), "calificar-fuzz-cli-"));
 const EXAMPLE = join(ROOT, "examples/lab-ec2.snapshot.json");
-const saved: Record<string, string | undefined> = {};
-const cwd = process.cwd();
+
+offlineInScratch(scratch);
 
 beforeAll(async () => {
-  const env: Record<string, string | undefined> = {
-    AWS_ENDPOINT_URL: `http://127.0.0.1:${await freePort()}`,
-    AWS_ACCESS_KEY_ID: undefined,
-    AWS_SECRET_ACCESS_KEY: undefined,
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_CONFIG_FILE: join(scratch, "no-config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(scratch, "no-credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-  };
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  process.chdir(scratch);
   // Folders an option may name: a lab folder with a good lab, one with a broken file, one with a
   // folder where a lab file should be, a repository, an empty folder, a plain file.
   mkdirSync(join(scratch, "labs-ok"));
@@ -47,13 +30,6 @@ beforeAll(async () => {
   mkdirSync(join(scratch, "repo", ".ebextensions"), { recursive: true });
   writeFileSync(join(scratch, "repo", "Procfile"), "web: node app.js\n");
   writeFileSync(join(scratch, "archivo.txt"), "hola");
-});
-afterAll(() => {
-  process.chdir(cwd);
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 });
 
 const odd = fc.oneof(

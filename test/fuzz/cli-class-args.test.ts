@@ -2,10 +2,9 @@ import fc from "fast-check";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/cli.js";
-import { freePort } from "../support/ports.js";
-import { budget, expectWellBehaved, params, runMain, RUNS, within } from "./fuzz.js";
+import { budget, expectWellBehaved, offlineInScratch, params, runMain, RUNS, within } from "./fuzz.js";
 
 // The instructor's commands (clase/class, tablero/dashboard, notas/gradebook), fuzzed through
 // main() in this process as cli-args.test.ts fuzzes a student's: whatever an instructor types,
@@ -16,27 +15,11 @@ import { budget, expectWellBehaved, params, runMain, RUNS, within } from "./fuzz
 
 const scratch = mkdtempSync(join(tmpdir(), "calificar-fuzz-class-"));
 const EXAMPLE = join(ROOT, "examples/lab-ec2.snapshot.json");
-const saved: Record<string, string | undefined> = {};
-const cwd = process.cwd();
 const at = (...parts: string[]) => join(scratch, ...parts);
 
+offlineInScratch(scratch);
+
 beforeAll(async () => {
-  const env: Record<string, string | undefined> = {
-    AWS_ENDPOINT_URL: `http://127.0.0.1:${await freePort()}`,
-    AWS_ACCESS_KEY_ID: undefined,
-    AWS_SECRET_ACCESS_KEY: undefined,
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_CONFIG_FILE: at("no-config"),
-    AWS_SHARED_CREDENTIALS_FILE: at("no-credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-  };
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  process.chdir(scratch);
   writeFileSync(at("alumnos.csv"), "alumno;nombre;email;cuenta\nana;Ana;ana@uni.es;111122223333\nluis;Luis;luis@uni.es;444455556666\n");
   writeFileSync(at("roto.csv"), "alumno;cuenta\nana;12\nana;111122223333\n\"sin cerrar\n");
   writeFileSync(at("vacio.csv"), "");
@@ -51,13 +34,6 @@ beforeAll(async () => {
   mkdirSync(at("informes-rotos"));
   writeFileSync(at("informes-rotos", "ana.json"), "{ no");
   writeFileSync(at("informes-rotos", "luis.json"), JSON.stringify({ schemaVersion: 99 }));
-});
-afterAll(() => {
-  process.chdir(cwd);
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 });
 
 const odd = fc.oneof(

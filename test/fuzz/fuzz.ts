@@ -1,7 +1,9 @@
 import fc from "fast-check";
-import { expect } from "vitest";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Io } from "../../src/cli/io.js";
 import { main } from "../../src/cli/main.js";
+import { freePort } from "../support/ports.js";
 
 // Shared settings of the fuzz suite. Every property runs FUZZ_RUNS cases (1,000 by default; e.g.
 // `FUZZ_RUNS=100000 npx vitest run test/fuzz` for a long run). In CI (CI=true) the seed is fixed,
@@ -121,3 +123,38 @@ export const mutation: fc.Arbitrary<Mutation> = fc.record({
   value: oddValue,
   key: fc.constantFrom("x", "__proto__", "constructor", "toString", "length", "0", ""),
 });
+
+/**
+ * For a file that fuzzes main() in this process: no AWS credentials, a closed loopback endpoint
+ * (a grading that is not from a snapshot stops at «no credentials», exit 3, and nothing leaves the
+ * machine), and `scratch` as the working directory. Restores both after the file.
+ */
+export function offlineInScratch(scratch: string): void {
+  const saved: Record<string, string | undefined> = {};
+  const cwd = process.cwd();
+  beforeAll(async () => {
+    const env: Record<string, string | undefined> = {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${await freePort()}`,
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_CONFIG_FILE: join(scratch, "no-config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(scratch, "no-credentials"),
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    for (const [k, v] of Object.entries(env)) {
+      saved[k] = process.env[k];
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    process.chdir(scratch);
+  });
+  afterAll(() => {
+    process.chdir(cwd);
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+}

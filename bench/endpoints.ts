@@ -1,5 +1,6 @@
 // Loopback endpoints for `npm run bench`: a far-away network, and an account that answers
 // instantly. Nothing here reaches beyond 127.0.0.1.
+import { buffer } from "node:stream/consumers";
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -12,15 +13,6 @@ export interface DelayingProxy {
   arrivals: number[];
   reset(): void;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 async function listen(server: Server): Promise<number> {
@@ -46,7 +38,7 @@ export async function startDelayingProxy(upstream: string): Promise<DelayingProx
   const state = { latencyMs: 0 };
   const server = createServer(async (req, res) => {
     arrivals.push(performance.now());
-    const body = await readBody(req);
+    const body = await buffer(req);
     if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
     const forwarded = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -108,7 +100,7 @@ export async function startReplay(upstream: string): Promise<Replay> {
       forwarded.end(body);
     });
   const server = createServer(async (req, res) => {
-    const body = await readBody(req);
+    const body = await buffer(req);
     const key = `${req.method} ${req.url}\n${body.toString("base64")}`;
     let answer = record.get(key);
     if (!answer) {

@@ -1,3 +1,4 @@
+import { buffer } from "node:stream/consumers";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -85,14 +86,10 @@ export async function startCrudApp(options: CrudOptions = {}): Promise<CrudApp> 
     if (options.broken === step) return send(res, 500, { message: "Internal Server Error" });
     send(res, status, answer);
   };
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      hits.push({ line: `${req.method} ${req.url}`, host: req.headers.host ?? "", body });
-      handle(req, res, body);
-    });
+  const server: Server = createServer(async (req, res) => {
+    const body = (await buffer(req)).toString("utf8");
+    hits.push({ line: `${req.method} ${req.url}`, host: req.headers.host ?? "", body });
+    handle(req, res, body);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;

@@ -1,3 +1,4 @@
+import { buffer } from "node:stream/consumers";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isSeeding, learnSeedingKeys, recordApiCall } from "./api-log.js";
@@ -131,15 +132,6 @@ export function errorFor(req: FakeRequest, error: { code: string; message?: stri
   return errorAnswer(protocolOf(req.service, req.headers), error.code, error.message ?? `${error.code} (injected by test)`, error.status ?? 400);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function forward(upstream: string, req: IncomingMessage, body: Buffer, res: ServerResponse, onBody?: (text: string) => void): void {
   const target = new URL(req.url ?? "/", upstream);
   const proxied = httpRequest(
@@ -184,7 +176,7 @@ export async function startFakeAws(upstream?: string): Promise<FakeAws> {
   const calls: string[] = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer(async (req, res) => {
-    const body = await readBody(req);
+    const body = await buffer(req);
     const url = new URL(req.url ?? "/", "http://fake");
     const service = serviceOf(req.headers);
     const text = body.toString("utf8");

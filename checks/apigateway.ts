@@ -329,7 +329,8 @@ async function restApiFacts(self: Collector, ctx: CollectContext, api: RestApi, 
   };
 }
 
-async function listApis(ctx: CollectContext): Promise<{ http: Api[] | undefined; rest: RestApi[] | undefined }> {
+/** The region's HTTP and WebSocket APIs (v2) and REST APIs (v1), listed side by side. */
+export async function listApis(ctx: CollectContext): Promise<{ http: Api[] | undefined; rest: RestApi[] | undefined }> {
   const v2 = ctx.clients.get(ApiGatewayV2Client, ctx.region);
   const [http, rest] = await Promise.all([
     ctx.attempt(API_GATEWAY_READ, () => allItems<Api>((NextToken) => v2.send(new GetApisCommand({ NextToken })))),

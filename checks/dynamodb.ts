@@ -80,24 +80,29 @@ export function tableFacts(name: string, t: TableDescription | undefined): Table
   };
 }
 
-async function listTableNames(ctx: CollectContext): Promise<string[] | undefined> {
+export async function listTableNames(ctx: CollectContext): Promise<string[] | undefined> {
   const client = ctx.clients.get(DynamoDBClient, ctx.region);
   return ctx.attempt("dynamodb:ListTables", () => collectPages(paginateListTables({ client }, {}), (p) => p.TableNames));
+}
+
+/**
+ * Each table described, a few at a time. A table that cannot be described is an error of the
+ * region, not of the table: labs grade the account's tables as a whole (is there one with a string
+ * key? what do they provision?), and cleanup keeps its name.
+ */
+export async function describeTables(ctx: CollectContext, names: string[]): Promise<TableFacts[]> {
+  const client = ctx.clients.get(DynamoDBClient, ctx.region);
+  return mapLimit(names, TABLE_CONCURRENCY, async (name) => {
+    const answer = await ctx.attempt("dynamodb:DescribeTable", () => client.send(new DescribeTableCommand({ TableName: name })), name);
+    return tableFacts(name, answer?.Table);
+  });
 }
 
 const collector: Collector<DynamoDbFacts> = defineCollector<DynamoDbFacts>({
   service: "dynamodb",
   actions: ["dynamodb:ListTables", "dynamodb:DescribeTable"],
   async collect(ctx) {
-    const client = ctx.clients.get(DynamoDBClient, ctx.region);
-    const names = (await listTableNames(ctx)) ?? [];
-    // A table that cannot be described is an error of the region, not of the table: labs grade the
-    // account's tables as a whole (is there one with a string key? what do they provision?).
-    const tables = await mapLimit(names, TABLE_CONCURRENCY, async (name) => {
-      const answer = await ctx.attempt("dynamodb:DescribeTable", () => client.send(new DescribeTableCommand({ TableName: name })), name);
-      return tableFacts(name, answer?.Table);
-    });
-    return { tables };
+    return { tables: await describeTables(ctx, (await listTableNames(ctx)) ?? []) };
   },
   async locate(ctx) {
     return listTableNames(ctx);

@@ -133,11 +133,11 @@ export function resolveDeadLetters(queues: QueueFacts[]): QueueFacts[] {
  * when that is not the configured endpoint; behind an emulator (AWS_ENDPOINT_URL) the endpoint is
  * where everything goes, quietly.
  */
-function sqsClient(ctx: CollectContext): SQSClient {
+export function sqsClient(ctx: CollectContext): SQSClient {
   return ctx.clients.get(SQSClient, ctx.region, ctx.clients.settings.endpoint ? { useQueueUrlAsEndpoint: false } : {});
 }
 
-async function listQueueUrls(ctx: CollectContext): Promise<string[] | undefined> {
+export async function listQueueUrls(ctx: CollectContext): Promise<string[] | undefined> {
   const client = sqsClient(ctx);
   // Without MaxResults, ListQueues answers at most 1000 URLs and no NextToken.
   return ctx.attempt("sqs:ListQueues", () => collectPages(paginateListQueues({ client }, { MaxResults: 1000 }), (p) => p.QueueUrls));

@@ -1,9 +1,7 @@
-import { APIGatewayClient, GetStagesCommand, paginateGetRestApis } from "@aws-sdk/client-api-gateway";
-import { ApiGatewayV2Client, GetApisCommand, type Api } from "@aws-sdk/client-apigatewayv2";
-import { allItems } from "../../../checks/apigateway.js";
+import { APIGatewayClient, GetStagesCommand } from "@aws-sdk/client-api-gateway";
+import { listApis } from "../../../checks/apigateway.js";
 import { defineCollector } from "../../collect/collector.js";
 import { mapLimit } from "../../collect/map-limit.js";
-import { collectPages } from "../../collect/pages.js";
 
 /** A REST API stage's cache cluster: billed by the hour while it is on, and never in the free tier. */
 export interface CleanupApiStage {
@@ -36,12 +34,8 @@ export default defineCollector<CleanupApiGatewayFacts>({
   service: "cleanup-apigateway",
   actions: ["apigateway:GET"],
   async collect(ctx) {
-    const v2 = ctx.clients.get(ApiGatewayV2Client, ctx.region);
     const v1 = ctx.clients.get(APIGatewayClient, ctx.region);
-    const [http, rest] = await Promise.all([
-      ctx.attempt("apigateway:GET", () => allItems<Api>((NextToken) => v2.send(new GetApisCommand({ NextToken })))),
-      ctx.attempt("apigateway:GET", () => collectPages(paginateGetRestApis({ client: v1 }, {}), (p) => p.items)),
-    ]);
+    const { http, rest } = await listApis(ctx);
     if (!http && !rest) return { apis: null };
     const restApis = await mapLimit(rest ?? [], 5, async (api): Promise<CleanupApi> => {
       const id = api.id ?? "";

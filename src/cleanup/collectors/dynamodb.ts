@@ -1,8 +1,5 @@
-import { DescribeTableCommand, DynamoDBClient, paginateListTables } from "@aws-sdk/client-dynamodb";
-import { tableFacts, type TableFacts } from "../../../checks/dynamodb.js";
+import { describeTables, listTableNames, type TableFacts } from "../../../checks/dynamodb.js";
 import { defineCollector } from "../../collect/collector.js";
-import { mapLimit } from "../../collect/map-limit.js";
-import { collectPages } from "../../collect/pages.js";
 
 /** A table as lab-crud's collector reads it: billing mode, capacity with its indexes, stored bytes. */
 export type CleanupTable = TableFacts;
@@ -20,13 +17,7 @@ export default defineCollector<CleanupDynamoDbFacts>({
   service: "cleanup-dynamodb",
   actions: ["dynamodb:ListTables", "dynamodb:DescribeTable"],
   async collect(ctx) {
-    const client = ctx.clients.get(DynamoDBClient, ctx.region);
-    const names = await ctx.attempt("dynamodb:ListTables", () => collectPages(paginateListTables({ client }, {}), (p) => p.TableNames));
-    if (!names) return { tables: null };
-    const tables = await mapLimit(names, 10, async (name) => {
-      const answer = await ctx.attempt("dynamodb:DescribeTable", () => client.send(new DescribeTableCommand({ TableName: name })), name);
-      return tableFacts(name, answer?.Table);
-    });
-    return { tables };
+    const names = await listTableNames(ctx);
+    return { tables: names ? await describeTables(ctx, names) : null };
   },
 });

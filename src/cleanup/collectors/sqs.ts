@@ -1,8 +1,7 @@
-import { GetQueueAttributesCommand, SQSClient, paginateListQueues } from "@aws-sdk/client-sqs";
-import { queueNameOf } from "../../../checks/sqs.js";
+import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import { listQueueUrls, queueNameOf, sqsClient } from "../../../checks/sqs.js";
 import { defineCollector } from "../../collect/collector.js";
 import { mapLimit } from "../../collect/map-limit.js";
-import { collectPages } from "../../collect/pages.js";
 
 /** A queue: not billed while idle (SQS bills requests), listed so the student deletes it at the end of the course. */
 export interface CleanupQueue {
@@ -23,9 +22,8 @@ export default defineCollector<CleanupSqsFacts>({
   service: "cleanup-sqs",
   actions: ["sqs:ListQueues", "sqs:GetQueueAttributes"],
   async collect(ctx) {
-    // Behind an emulator, every call to its endpoint (the SDK would follow each queue URL's host).
-    const client = ctx.clients.get(SQSClient, ctx.region, ctx.clients.settings.endpoint ? { useQueueUrlAsEndpoint: false } : {});
-    const urls = await ctx.attempt("sqs:ListQueues", () => collectPages(paginateListQueues({ client }, { MaxResults: 1000 }), (p) => p.QueueUrls));
+    const client = sqsClient(ctx);
+    const urls = await listQueueUrls(ctx);
     if (!urls) return { queues: null };
     const queues = await mapLimit(urls, 10, async (url): Promise<CleanupQueue> => {
       const answer = await ctx.attempt("sqs:GetQueueAttributes", () => client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [...ATTRIBUTES] })), queueNameOf(url));

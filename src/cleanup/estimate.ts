@@ -14,7 +14,7 @@ import {
   type CleanupStatus,
 } from "./report.js";
 
-export { cents, formatBytes } from "./pricing/context.js";
+export { cents } from "./pricing/context.js";
 
 export interface EstimateOptions {
   lang: Lang;

@@ -51,20 +51,42 @@ export interface CompiledCheck {
 type Ast = ReturnType<typeof compileQuery>;
 const queries = new Map<string, Ast>();
 
-/** Runs a JMESPath expression; results are plain JSON, `null` when nothing matches. */
-export function query(expression: string, data: unknown): unknown {
+function astOf(expression: string): Ast {
   let ast = queries.get(expression);
   if (!ast) {
     ast = compileQuery(expression);
     queries.set(expression, ast);
   }
+  return ast;
+}
+
+/** Runs a JMESPath expression; results are plain JSON, `null` when nothing matches. */
+export function query(expression: string, data: unknown): unknown {
+  const ast = astOf(expression);
   try {
     return TreeInterpreter.search(ast, data as JSONValue);
   } catch {
     // A function given the wrong type (join() over a number in a hand-edited snapshot): JMESPath
-    // throws at run time; to a check that is a fact not found, never a crash. Expressions that do
-    // not compile are refused when the lab loads.
+    // throws at run time; to a check that is a fact not found, never a crash. The lab's own
+    // mistakes are refused when it loads (checkQuery).
     return null;
+  }
+}
+
+/** JMESPath finds these only when it runs an expression; they are the lab's mistakes, whatever the data. */
+const LAB_MISTAKE = /^(Unknown function|Invalid arity)/;
+
+/**
+ * Refuses an expression that does not compile, or that calls a function that does not exist or with
+ * the wrong number of arguments (found by running it on empty data). A type error on empty data is
+ * not refused: `length(tags)` is right, and only finds nothing there.
+ */
+function checkQuery(expression: string): void {
+  const ast = astOf(expression);
+  try {
+    TreeInterpreter.search(ast, {});
+  } catch (err) {
+    if (LAB_MISTAKE.test((err as Error).message)) throw err;
   }
 }
 
@@ -114,7 +136,7 @@ export function compileLab(lab: Lab): CompiledLab {
         ...(check.notes ? { notes: check.notes.map((n) => ({ validate: validator(n.when), text: n.text })) } : {}),
         ...(check.hints ? { hints: check.hints.map((h) => ({ validate: validator(h.when), text: h.text })) } : {}),
       });
-      for (const expr of [check.subject, check.found, check.location]) if (expr) query(expr, {});
+      for (const expr of [check.subject, check.found, check.location]) if (expr) checkQuery(expr);
     } catch (err) {
       throw new Error(`check «${check.id}»: ${(err as Error).message}`);
     }
@@ -122,7 +144,7 @@ export function compileLab(lab: Lab): CompiledLab {
   const joins = (lab.resource.join ?? []).flatMap((j) => [j.list, j.key, j.refs]);
   const probeVars = (lab.probes ?? []).flatMap((p) => [p.host, ...Object.values(p.vars ?? {})]);
   for (const expr of [lab.resource.list, lab.resource.id, lab.resource.name, lab.resource.region, ...joins, ...probeVars]) {
-    if (expr) query(expr, {});
+    if (expr) checkQuery(expr);
   }
   const result: CompiledLab = {
     lab,

@@ -58,7 +58,7 @@ function gradeCandidate(ctx: Context, candidate: Facts): CheckResult[] {
  * that was not looked at. Repository and account checks keep theirs.
  */
 function withoutResource(ctx: Context, outcome: Pick<CheckResult, "status" | "message">): CheckResult[] {
-  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? { ...outcomeWithoutResource(c, ctx.lang, outcome), hint: null });
+  return ctx.compiled.lab.checks.map((c) => ctx.independent.get(c) ?? outcomeWithoutResource(c, ctx.lang, outcome));
 }
 
 /** Candidates shown by name when a student names one that is not there. */
@@ -139,7 +139,7 @@ function grade(ctx: Context, select: string | undefined): Grading {
 
 /** The account's checks left out of a repository-only grading: worth nothing, as maxScore leaves them out. */
 function notRequested(check: Check, lang: Lang): CheckResult {
-  return { ...outcomeWithoutResource(check, lang, { status: "skipped", message: MSG.accountNotGraded[lang] }), maxPoints: 0, hint: null };
+  return { ...outcomeWithoutResource(check, lang, { status: "skipped", message: MSG.accountNotGraded[lang] }), maxPoints: 0 };
 }
 
 /** What this grading covers, and why the account is not graded when it is not. */

@@ -41,9 +41,9 @@ export function checkBase(check: Check, lang: Lang) {
   } as const;
 }
 
-/** A check that could not look at any resource (none exists, or listing was impossible). */
+/** A check that could not look at any resource (none exists, or listing was impossible): the report's notes say what to do, not a hint about a resource. */
 export function outcomeWithoutResource(check: Check, lang: Lang, outcome: Pick<CheckResult, "status" | "message">): CheckResult {
-  return { ...checkBase(check, lang), ...outcome, points: 0, expected: expectationOfCheck(check, lang), found: null, hint: check.hint[lang] };
+  return { ...checkBase(check, lang), ...outcome, points: 0, expected: expectationOfCheck(check, lang), found: null, hint: null };
 }
 
 /** The hint that fits: the first of the check's `hints` whose `when` matches what it reads, else its `hint`. */

@@ -1,17 +1,5 @@
-import { REDACTED } from "../core/secrets.js";
+import { redactCredentials } from "../core/secrets.js";
 import type { ErrorKind } from "../core/snapshot.js";
-
-/**
- * An error message is the endpoint's text, and it is recorded and shown: one that echoes the
- * request's credentials (an emulator, a proxy) must not put them in a report. Access key ids,
- * and runs of mixed-case base64 with digits as long as a secret key (40) or a session token,
- * are hidden.
- */
-function scrubCredentials(message: string): string {
-  return message
-    .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, REDACTED)
-    .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? REDACTED : run));
-}
 
 // Denial codes differ by service: EC2, S3, Lambda/Logs/Beanstalk, IAM/STS.
 const DENIED = new Set([
@@ -85,7 +73,7 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   const e = err as Error & { code?: string; $metadata?: unknown; $fault?: string; $response?: unknown; errno?: number };
   const name = e.name;
   const code = typeof e.code === "string" ? e.code : undefined;
-  const message = scrubCredentials(e.message.split("\n")[0]!).slice(0, 300);
+  const message = redactCredentials(e.message.split("\n")[0]!).slice(0, 300);
   if (DENIED.has(name) || DENIED.has(code ?? "")) return { kind: "denied", code: name, message };
   if (THROTTLED.has(name)) return { kind: "throttled", code: name, message };
   if (CREDENTIALS.has(name)) return { kind: "credentials", code: name, message };

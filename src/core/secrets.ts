@@ -87,6 +87,17 @@ export function redactValue(name: string, value: string): string {
   return redactText(value);
 }
 
+/**
+ * An endpoint's error message as it may be recorded and shown: one that echoes the request's
+ * credentials (an emulator, a proxy) loses its access key ids, and runs of mixed-case base64 with
+ * digits as long as a secret key (40) or a session token.
+ */
+export function redactCredentials(message: string): string {
+  return message
+    .replace(ACCESS_KEY_ID, REDACTED)
+    .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, (run) => (/[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run) ? REDACTED : run));
+}
+
 /** Environment-like maps with secret values replaced; names stay so a report can point at them. */
 export function redactEnv(vars: Record<string, string> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(vars ?? {}).map(([k, v]) => [k, redactValue(k, v)]));

@@ -22,6 +22,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { integrationFunction } from "../src/collect/arns.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { absentAs } from "../src/collect/aws-errors.js";
 import { mapLimit } from "../src/collect/map-limit.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 import type { CallError } from "../src/core/snapshot.js";
@@ -294,10 +295,7 @@ async function restApiFacts(self: Collector, ctx: CollectContext, api: RestApi, 
         integration = await own.attempt(
           API_GATEWAY_READ,
           () =>
-            client.send(new GetIntegrationCommand({ restApiId, resourceId: resource.id ?? "", httpMethod: method })).catch((err: unknown) => {
-              if (err instanceof Error && err.name === "NotFoundException") return undefined;
-              throw err;
-            }),
+            client.send(new GetIntegrationCommand({ restApiId, resourceId: resource.id ?? "", httpMethod: method })).catch(absentAs("NotFoundException", undefined)),
           restApiId,
         );
       }

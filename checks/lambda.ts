@@ -9,6 +9,7 @@ import {
   type InvokeCommandOutput,
 } from "@aws-sdk/client-lambda";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { absentAs } from "../src/collect/aws-errors.js";
 import { functionRef } from "../src/collect/arns.js";
 import { mapLimit } from "../src/collect/map-limit.js";
 import { resourcePolicyFacts, type ResourcePolicyFacts } from "../src/collect/resource-policy.js";
@@ -476,10 +477,7 @@ async function readLogs(ctx: CollectContext, f: LambdaFunctionFacts, env: Record
       logs
         .send(new DescribeLogStreamsCommand({ logGroupName: group, orderBy: "LastEventTime", descending: true, limit: LOG_STREAMS }))
         // No log group: the function never ran, a fact about it, not an error.
-        .catch((err: unknown) => {
-          if (err instanceof Error && err.name === "ResourceNotFoundException") return { logStreams: [] };
-          throw err;
-        }),
+        .catch(absentAs("ResourceNotFoundException", { logStreams: [] })),
     f.functionName,
   );
   if (!listed) return undefined;
@@ -524,11 +522,8 @@ async function readPolicy(ctx: CollectContext, f: LambdaFunctionFacts): Promise<
   const answer = await ctx.attempt(
     "lambda:GetPolicy",
     () =>
-      client.send(new GetPolicyCommand({ FunctionName: f.functionName })).catch((err: unknown) => {
-        // No policy at all: nobody else may invoke it, a fact, not an error.
-        if (err instanceof Error && err.name === "ResourceNotFoundException") return { Policy: undefined };
-        throw err;
-      }),
+      // No policy at all: nobody else may invoke it, a fact, not an error.
+      client.send(new GetPolicyCommand({ FunctionName: f.functionName })).catch(absentAs("ResourceNotFoundException", { Policy: undefined })),
     f.functionName,
   );
   if (!answer) return null;

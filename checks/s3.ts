@@ -24,6 +24,7 @@ import { mapLimit } from "../src/collect/map-limit.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
 import { locationRegion, s3Client } from "../src/collect/s3.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
+import { absentAs } from "../src/collect/aws-errors.js";
 import { resourcePolicyFacts, type ResourcePolicyFacts } from "../src/collect/resource-policy.js";
 import type { S3Parameters } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
@@ -274,14 +275,6 @@ export function notificationsFacts(config: NotificationConfiguration): Notificat
     queues: (config.QueueConfigurations ?? []).map((c) => ({ ...target(c), queueArn: c.QueueArn ?? null })),
     topics: (config.TopicConfigurations ?? []).map((c) => ({ ...target(c), topicArn: c.TopicArn ?? null })),
     eventBridge: config.EventBridgeConfiguration !== undefined,
-  };
-}
-
-/** An S3 answer that means «not configured», which is a fact about the bucket, not an error. */
-function absentAs<T>(code: string, value: T) {
-  return (err: unknown): T => {
-    if (err instanceof Error && err.name === code) return value;
-    throw err;
   };
 }
 

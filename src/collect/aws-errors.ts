@@ -103,3 +103,15 @@ export function classifyAwsError(err: unknown): ClassifiedError | null {
   }
   return null;
 }
+
+/**
+ * For `.catch()`: an AWS error that means «not configured» or «not there» (S3's
+ * NoSuchPublicAccessBlockConfiguration, Lambda's ResourceNotFoundException for a function with no
+ * policy) becomes `value`, a fact about the resource rather than an error; any other is rethrown.
+ */
+export function absentAs<T>(code: string, value: T) {
+  return (err: unknown): T => {
+    if (err instanceof Error && err.name === code) return value;
+    throw err;
+  };
+}

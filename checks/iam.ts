@@ -16,7 +16,6 @@ import { defineCollector, makeContext, type CollectContext, type Collector } fro
 import { mapLimit } from "../src/collect/map-limit.js";
 import { collectPages } from "../src/collect/pages.js";
 import { policyDocument, resourcePolicyFacts } from "../src/collect/resource-policy.js";
-import type { IamParameters } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
 
 /** What kind of identity signs the calls, from the shape of its ARN. */
@@ -203,7 +202,7 @@ const collector: Collector<IamFacts> = defineCollector<IamFacts>({
   ],
   async collect(ctx) {
     const iam = ctx.clients.get(IAMClient, ctx.region);
-    const params = ctx.options.parameters?.iam as IamParameters | undefined;
+    const params = ctx.options.parameters?.iam;
     const read = new Set(params?.read ?? ["account"]);
     const [summary, who, roles] = await Promise.all([
       read.has("account") ? ctx.attempt("iam:GetAccountSummary", () => iam.send(new GetAccountSummaryCommand({}))) : undefined,

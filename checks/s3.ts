@@ -26,7 +26,6 @@ import { locationRegion, s3Client } from "../src/collect/s3.js";
 import { defineCollector, makeContext, type CollectContext, type Collector } from "../src/collect/collector.js";
 import { absentAs } from "../src/collect/aws-errors.js";
 import { resourcePolicyFacts, type ResourcePolicyFacts } from "../src/collect/resource-policy.js";
-import type { S3Parameters } from "../src/core/lab.js";
 import type { CallError } from "../src/core/snapshot.js";
 
 /** The four Block Public Access settings, in AWS's words (camelCase). */
@@ -356,7 +355,7 @@ async function bucketFacts(self: Collector, ctx: CollectContext, bucket: Bucket)
   // An unknown region: ask from the graded one and let the SDK follow S3's redirect.
   const here = makeContext(self, region ?? ctx.region, ctx.clients, ctx.options, errors);
   const client = region ? s3Client(here, region) : s3Client(here, ctx.region, { followRegionRedirects: true });
-  const read = new Set<string>((ctx.options.parameters?.s3 as S3Parameters | undefined)?.read ?? []);
+  const read = new Set<string>(ctx.options.parameters?.s3?.read ?? []);
   const [versioning, lifecycle, encryption, block, extra] = await Promise.all([
     here.attempt("s3:GetBucketVersioning", () => client.send(new GetBucketVersioningCommand({ Bucket: name })), name),
     here.attempt(

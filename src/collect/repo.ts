@@ -1,8 +1,6 @@
 import { defineCollector } from "./collector.js";
 import type { RepoFacts } from "./repo-reader.js";
 
-export type { EbextensionsFacts, LambdaFunctionFacts, PackageJsonFacts, ProcfileFacts, RepoFacts, RepoLocation, SecretFinding, SecretKind } from "./repo-reader.js";
-
 export default defineCollector<RepoFacts>({
   service: "repo",
   // Files only: no AWS call, so nothing for the IAM policy.

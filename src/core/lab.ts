@@ -16,7 +16,6 @@ export type Check = CheckDocument;
 export type ResourceSpec = Resource;
 export type ProbeSpec = Probe;
 export type JoinSpec = Join;
-export type { IamParameters, S3Parameters };
 
 /** What the lambda collector reads or runs for a lab (`parameters.lambda`). */
 export type LambdaParameters = Omit<LambdaDocument, "event"> & { event?: Record<string, unknown> };

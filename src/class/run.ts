@@ -5,6 +5,7 @@ import { UserError } from "../core/errors.js";
 import type { Lab } from "../core/lab.js";
 import type { Result } from "../core/result.js";
 import type { Lang, Text } from "../core/text.js";
+import { mapLimit } from "../collect/map-limit.js";
 import { toReport } from "../report/json.js";
 import type { Access } from "./access.js";
 import { finishedReport, notGradedRecord, reportPath, snapshotPath, writeJson, type NotGradedRecord } from "./folder.js";
@@ -89,16 +90,13 @@ export async function runClass(request: ClassRunRequest): Promise<ClassRun> {
   }
   request.onEvent?.({ type: "start", total: request.students.length, resumed });
 
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length && !request.signal?.aborted) {
-      const i = todo[next++]!;
-      const outcome = await gradeStudent(request, lab, request.students[i]!);
-      outcomes[i] = outcome;
-      request.onEvent?.({ type: "done", outcome });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(request.concurrency, todo.length)) }, worker));
+  // After Ctrl-C no student starts: those left are reported as interrupted below.
+  await mapLimit(todo, request.concurrency, async (i) => {
+    if (request.signal?.aborted) return;
+    const outcome = await gradeStudent(request, lab, request.students[i]!);
+    outcomes[i] = outcome;
+    request.onEvent?.({ type: "done", outcome });
+  });
   return {
     outcomes: request.students.map((student, i) => outcomes[i] ?? interruptedOf(student)),
     interrupted: Boolean(request.signal?.aborted),
@@ -156,7 +154,7 @@ async function gradeStudent(request: ClassRunRequest, lab: { id: string; title: 
     // The student's account could not be reached with the role's credentials: not a grade of 0.
     if (result.scope.account === "unreachable") {
       const reason = result.scope.reason ?? "";
-      return notGraded("unreachable", { es: classText("unreachable", { reason }).es, en: classText("unreachable", { reason }).en });
+      return notGraded("unreachable", classText("unreachable", { reason }));
     }
     const found = result.account?.id;
     if (request.source.kind === "snapshots" && student.accountId && found && found !== student.accountId) {

@@ -9,6 +9,7 @@ import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
 import { ACCESS_KEY_ID, holdsSecret, isSecretName, REDACTED, redactText } from "../core/secrets.js";
 import { beanstalkOptionValue } from "./beanstalk-option.js";
+import { mapLimit } from "./map-limit.js";
 import { REPO_LIMITS, UNREAD, type UnreadEntry } from "../core/repo-reads.js";
 
 // Facts about the submission repository (`--repo DIR`, the Action's workspace) for `on: "repo"`
@@ -398,12 +399,9 @@ export async function readRepo(root: string): Promise<RepoFacts> {
   const budget = { bytes: LIMITS.totalBytes };
   const texts = new Map<string, string | null>();
   // Files are read a few at a time: a repository is small, but a student's may hold thousands.
-  const queue = [...files];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let f = queue.shift(); f; f = queue.shift()) texts.set(f.path, f.path.toLowerCase().endsWith(".pem") ? null : await readText(f, budget, unreadable));
-    }),
-  );
+  await mapLimit(files, 8, async (f) => {
+    texts.set(f.path, f.path.toLowerCase().endsWith(".pem") ? null : await readText(f, budget, unreadable));
+  });
   const sizeTruncated = files.some((f) => f.size > LIMITS.fileBytes && !f.path.toLowerCase().endsWith(".pem"));
 
   const secrets: SecretFinding[] = [];

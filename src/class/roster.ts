@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { isExternalId, isRegionName, isRoleName } from "../core/aws-names.js";
 import { fill, type Lang, type Text } from "../core/text.js";
 import { ROSTER_MSG as MSG } from "./messages.js";
 
@@ -94,11 +95,6 @@ const COLUMNS: Record<string, Field> = {
 const STUDENT_MAX = 128;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-// AWS's documented pattern and length for sts:AssumeRole's ExternalId.
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
-// eu-west-1, us-gov-west-1, ap-southeast-2, il-central-1, us-isob-east-1.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Why a student id cannot be a file name, or null when it can. Exported: `--alumno` takes the same ids. */
@@ -123,7 +119,7 @@ function accountProblem(value: string): Found | null {
 }
 
 function regionProblem(value: string): Found | null {
-  if (REGION.test(value)) return null;
+  if (isRegionName(value)) return null;
   // eu-west-1a: students copy the zone from the console's instance details.
   const zone = /^([a-z]{2}(-[a-z]+)+-\d{1,2})[a-z]$/.exec(value);
   if (zone) return { code: "regionZone", data: { value, region: zone[1]! } };
@@ -231,7 +227,7 @@ function rowRole(values: Partial<Record<Field, string>>, context: RowContext, re
     return roleArn;
   }
   if (accountId === null) return null;
-  if (!ROLE_NAME.test(context.options.defaultRoleName)) context.roleNameProblem ??= problem(0, "roleName", { value: context.options.defaultRoleName });
+  if (!isRoleName(context.options.defaultRoleName)) context.roleNameProblem ??= problem(0, "roleName", { value: context.options.defaultRoleName });
   return `arn:aws:iam::${accountId}:role/${context.options.defaultRoleName}`;
 }
 
@@ -266,7 +262,7 @@ function readRow(record: string[], line: number, context: RowContext): { student
   const roleArn = rowRole(values, context, report);
   if (context.requireAccount && accountId === null && values.roleArn === undefined) report("noAccount");
   const externalId = values.externalId ?? null;
-  if (externalId !== null && !EXTERNAL_ID.test(externalId)) report("externalId", { value: externalId });
+  if (externalId !== null && !isExternalId(externalId)) report("externalId", { value: externalId });
   const region = values.region ?? null;
   const badRegion = region === null ? null : regionProblem(region);
   if (badRegion) report(badRegion.code, badRegion.data);
@@ -360,7 +356,7 @@ export function fileSafeId(name: string): string {
  */
 export function rosterFromAccounts(accounts: OrganizationAccount[], options: OrganizationRosterOptions): Roster {
   const problems: RosterProblem[] = [];
-  if (!ROLE_NAME.test(options.defaultRoleName)) problems.push(problem(0, "roleName", { value: options.defaultRoleName }));
+  if (!isRoleName(options.defaultRoleName)) problems.push(problem(0, "roleName", { value: options.defaultRoleName }));
   const members = accounts
     .filter((account) => account.status === "ACTIVE" && account.id !== options.managementAccountId)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

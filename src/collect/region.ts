@@ -1,16 +1,15 @@
 import { badInput, UserError } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
 import { say } from "../core/text.js";
+import { isRegionName } from "../core/aws-names.js";
 
 export const FALLBACK_REGION = "us-east-1";
 
-// us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7: what the SDK can put in a
-// hostname. Anything else makes the SDK throw a plain Error, which would read as our bug.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// A region the SDK cannot put in a hostname makes it throw a plain Error, which would read as our bug.
 
 /** The region as given, or bad input naming where it came from. */
 function checked(region: string, from: string): string {
-  if (REGION.test(region)) return region;
+  if (isRegionName(region)) return region;
   throw badInput(say(INPUT.badRegion, { region, from }));
 }
 

@@ -7,6 +7,7 @@ import type { Io } from "../io.js";
 import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
 import { labDirs, loadLab } from "../../app/labs.js";
 import { ROLE_NAME } from "../../core/policy.js";
+import { isExternalId, isRegionName } from "../../core/aws-names.js";
 import { describeRosterError, parseRoster, RosterError, type Roster, type RosterStudent } from "../../class/roster.js";
 import { parseShard, selectShard, ShardError, type Shard } from "../../class/shard.js";
 import { classText, say } from "../../class/messages.js";
@@ -126,9 +127,9 @@ function classOptions(positionals: string[], a: Record<string, string | boolean 
   if (!(probeTimeout > 0 && probeTimeout <= 120)) throw badInput(ARGS.badProbeTimeout);
   const shard = shardOption(str(a["shard"]));
   const externalId = str(a["external-id"]) ?? null;
-  if (externalId !== null && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) throw badInput(classText("badExternalId", { value: externalId }));
+  if (externalId !== null && !isExternalId(externalId)) throw badInput(classText("badExternalId", { value: externalId }));
   const regionFlag = str(a["region"]);
-  if (regionFlag && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(regionFlag)) throw badInput(classText("badRegion", { value: regionFlag }));
+  if (regionFlag && !isRegionName(regionFlag)) throw badInput(classText("badRegion", { value: regionFlag }));
   return {
     labId,
     lang,

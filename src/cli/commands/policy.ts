@@ -1,5 +1,6 @@
 import { shippedPolicy } from "../../app/policy.js";
 import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { isRoleName } from "../../core/aws-names.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Io } from "../io.js";
 import { say } from "../../core/text.js";
@@ -36,7 +37,7 @@ export async function policy(argv: string[], io: Io): Promise<ExitCode> {
     }
     const { instructorPolicyDocument } = await import("../../class/policy.js");
     const roleName = typeof a["role-name"] === "string" && a["role-name"] !== "" ? a["role-name"] : undefined;
-    if (roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+    if (roleName !== undefined && !isRoleName(roleName)) {
       throw badInput(say(ARGS.badRoleName, { value: roleName }));
     }
     io.stdout.write(renderPolicyJson(instructorPolicyDocument(roleName)));

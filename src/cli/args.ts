@@ -75,6 +75,11 @@ export function parseArgv(argv: string[], specs: ArgSpecs, env: Readonly<Record<
   return out;
 }
 
+/** An option's text, or undefined when it was not given or given empty. */
+export function optionText(value: string | boolean | undefined): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 /** `--lang`, then CALIFICAR_LANG, then Spanish: one rule and one refusal for every command. */
 export function parseLang(value: string | boolean | undefined): Lang {
   const lang = typeof value === "string" && value !== "" ? value : "es";

@@ -1,4 +1,4 @@
-import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { optionText, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Lang } from "../../core/text.js";
 import type { Io } from "../io.js";
@@ -53,7 +53,6 @@ async function write(output: string, text: string, io: Io, lang: Lang, size: num
   io.stderr.write(`calificar: ${say("written", lang, { file: output, size })}\n`);
 }
 
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /** `calificar tablero DIR...`. */
 export async function dashboardCommand(argv: string[], io: Io): Promise<ExitCode> {
@@ -65,7 +64,7 @@ export async function dashboardCommand(argv: string[], io: Io): Promise<ExitCode
   }
   const summary = await merged("tablero", folders, io, lang);
   const { renderDashboard } = await import("../../class/dashboard.js");
-  await write(str(a["output"]) ?? "tablero.html", renderDashboard(summary, lang), io, lang, summary.size);
+  await write(optionText(a["output"]) ?? "tablero.html", renderDashboard(summary, lang), io, lang, summary.size);
   return EXIT.passed;
 }
 
@@ -78,14 +77,14 @@ export async function gradebookCommand(argv: string[], io: Io): Promise<ExitCode
     return EXIT.passed;
   }
   const canvas = a["canvas"] === true;
-  const identifyBy = str(a["canvas-id"]) ?? "email";
+  const identifyBy = optionText(a["canvas-id"]) ?? "email";
   if (identifyBy !== "email" && identifyBy !== "login" && identifyBy !== "sis") throw badInput(classText("canvasIdentity"));
   const summary = await merged("notas", folders, io, lang);
   const gradebook = await import("../../class/gradebook.js");
   const rows = summary.entries.map(gradebook.gradebookRowFromEntry);
   let text: string;
   if (canvas) {
-    const assignment = str(a["canvas-assignment"]) ?? summary.lab?.id ?? "calificar";
+    const assignment = optionText(a["canvas-assignment"]) ?? summary.lab?.id ?? "calificar";
     try {
       text = gradebook.renderCanvasGradebook(rows, { assignment, identifyBy });
     } catch (err) {
@@ -95,6 +94,6 @@ export async function gradebookCommand(argv: string[], io: Io): Promise<ExitCode
   } else {
     text = gradebook.renderGradebook(rows, summary.checks.map((c) => c.id), lang);
   }
-  await write(str(a["output"]) ?? (canvas ? "notas-canvas.csv" : "notas.csv"), text, io, lang, summary.size);
+  await write(optionText(a["output"]) ?? (canvas ? "notas-canvas.csv" : "notas.csv"), text, io, lang, summary.size);
   return EXIT.passed;
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { optionText, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Lang, Text } from "../../core/text.js";
 import type { Io } from "../io.js";
@@ -44,7 +44,6 @@ export const classArgs = {
   help: { type: "boolean", alias: "h", description: OPTION.help },
 } satisfies ArgSpecs;
 
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 function integer(value: string, option: string, min: number, max: number): number {
   const n = Number(value);
@@ -71,11 +70,10 @@ async function readRoster(file: string, defaultRoleName: string, requireAccount:
 
 /** Students from the snapshots' file names: `--snapshot-dir` with no roster regrades whoever was saved. */
 async function rosterFromSnapshots(dir: string): Promise<Roster> {
-  const { snapshotStudents } = await import("../../class/folder.js");
+  const { parseClassFile, reportPath, snapshotStudents } = await import("../../class/folder.js");
   const ids = await snapshotStudents(dir);
   if (!ids.length) throw badInput(classText("snapshotDirEmpty", { dir }));
   // Names and emails come back from the reports beside the snapshots, when they are there.
-  const { parseClassFile, reportPath } = await import("../../class/folder.js");
   return {
     students: await Promise.all(
       ids.map(async (id): Promise<RosterStudent> => {
@@ -112,23 +110,23 @@ function classOptions(positionals: string[], a: Record<string, string | boolean 
   const labId = positionals[0];
   if (!labId) throw badInput(classText("needLab"));
   if (positionals.length > 1) throw badInput(classText("extraArgument", { value: positionals[1]! }));
-  const rosterFile = str(a["roster"]);
+  const rosterFile = optionText(a["roster"]);
   const organization = a["organizacion"] === true;
-  const snapshotDir = str(a["snapshot-dir"]);
-  const tagName = str(a["tag-alumno"]);
+  const snapshotDir = optionText(a["snapshot-dir"]);
+  const tagName = optionText(a["tag-alumno"]);
   if (rosterFile && organization) throw badInput(classText("rosterAndOrg"));
   if (organization && snapshotDir) throw badInput(classText("orgAndSnapshots"));
   if (!rosterFile && !organization && !snapshotDir) throw badInput(classText("needRoster"));
   if (tagName !== undefined && !organization) throw badInput(classText("tagWithoutOrg"));
   if (tagName !== undefined && !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(tagName)) throw badInput(classText("badTag", { value: tagName }));
-  const concurrency = integer(str(a["concurrency"]) ?? String(DEFAULT_CONCURRENCY), "--concurrency", 1, 256);
-  const timeoutSeconds = integer(str(a["timeout"]) ?? String(DEFAULT_TIMEOUT_SECONDS), "--timeout", 1, 3600);
-  const probeTimeout = Number(str(a["probe-timeout"]) ?? "5");
+  const concurrency = integer(optionText(a["concurrency"]) ?? String(DEFAULT_CONCURRENCY), "--concurrency", 1, 256);
+  const timeoutSeconds = integer(optionText(a["timeout"]) ?? String(DEFAULT_TIMEOUT_SECONDS), "--timeout", 1, 3600);
+  const probeTimeout = Number(optionText(a["probe-timeout"]) ?? "5");
   if (!(probeTimeout > 0 && probeTimeout <= 120)) throw badInput(ARGS.badProbeTimeout);
-  const shard = shardOption(str(a["shard"]));
-  const externalId = str(a["external-id"]) ?? null;
+  const shard = shardOption(optionText(a["shard"]));
+  const externalId = optionText(a["external-id"]) ?? null;
   if (externalId !== null && !isExternalId(externalId)) throw badInput(classText("badExternalId", { value: externalId }));
-  const regionFlag = str(a["region"]);
+  const regionFlag = optionText(a["region"]);
   if (regionFlag && !isRegionName(regionFlag)) throw badInput(classText("badRegion", { value: regionFlag }));
   return {
     labId,
@@ -143,10 +141,10 @@ function classOptions(positionals: string[], a: Record<string, string | boolean 
     shard,
     externalId,
     regionFlag,
-    roleName: str(a["role-name"]) ?? ROLE_NAME,
-    profile: str(a["profile"]),
-    out: str(a["out"]) ?? "informes",
-    labsDir: str(a["labs"]),
+    roleName: optionText(a["role-name"]) ?? ROLE_NAME,
+    profile: optionText(a["profile"]),
+    out: optionText(a["out"]) ?? "informes",
+    labsDir: optionText(a["labs"]),
   };
 }
 
@@ -232,7 +230,7 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
       deadlineMs: options.timeoutSeconds * 1000,
       resume: a["resume"] === true,
       source: opened.source,
-      probe: a["probe"] === false ? false : { timeoutSeconds: options.probeTimeout, ...(str(a["probe-host"]) ? { host: str(a["probe-host"])! } : {}) },
+      probe: a["probe"] === false ? false : { timeoutSeconds: options.probeTimeout, ...(optionText(a["probe-host"]) ? { host: optionText(a["probe-host"])! } : {}) },
       ...(a["invoke"] === false ? { noInvoke: true } : {}),
       env: io.env,
       now: io.now,

@@ -1,4 +1,4 @@
-import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { optionText, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { CLEANUP_SNAPSHOT_LAB } from "../../cleanup/snapshot.js";
 import type { CleanupStatus } from "../../cleanup/report.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
@@ -36,10 +36,6 @@ export const EXIT_BY_STATUS: Record<CleanupStatus, ExitCode> = {
 };
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-function str(v: string | boolean | undefined): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
 
 function parseRegions(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -88,19 +84,19 @@ export async function cleanup(argv: string[], io: Io): Promise<ExitCode> {
     return EXIT.passed;
   }
   if (positionals.length) throw badInput(say(ARGS.extraArgument, { value: positionals[0]! }));
-  const format = str(a["format"]) ?? "text";
+  const format = optionText(a["format"]) ?? "text";
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw badInput(say(ARGS.unknownFormat, { format, formats: FORMATS.join(", ") }));
   }
-  const regions = parseRegions(str(a["region"]));
-  const snapshotFile = str(a["snapshot"]);
+  const regions = parseRegions(optionText(a["region"]));
+  const snapshotFile = optionText(a["snapshot"]);
 
   let snapshot: Snapshot;
   if (snapshotFile) {
     snapshot = await readCleanupSnapshot(snapshotFile, regions);
   } else {
     const [{ collectCleanup }, { resolveRegion }] = await Promise.all([import("../../cleanup/collect.js"), import("../../collect/region.js")]);
-    const profile = str(a["profile"]);
+    const profile = optionText(a["profile"]);
     const stopSpinner = startSpinner(io, WAIT.grading, lang);
     snapshot = await collectCleanup({
       homeRegion: regions?.[0] ?? (await resolveRegion(undefined, profile, io.env)),
@@ -111,7 +107,7 @@ export async function cleanup(argv: string[], io: Io): Promise<ExitCode> {
       tool: { name: TOOL_NAME, version: toolVersion() },
     }).finally(stopSpinner);
   }
-  const saveTo = str(a["save-snapshot"]);
+  const saveTo = optionText(a["save-snapshot"]);
   if (saveTo) await writeFileAtomic(saveTo, JSON.stringify(snapshot, null, 2) + "\n");
 
   const [{ estimateCleanup }, { loadPrices }, { renderCleanupJson, renderCleanupText }] = await Promise.all([
@@ -121,7 +117,7 @@ export async function cleanup(argv: string[], io: Io): Promise<ExitCode> {
   ]);
   const report = estimateCleanup(snapshot, await loadPrices(), { lang, tool: { name: TOOL_NAME, version: toolVersion() } });
   const render = (color: boolean) => (format === "json" ? renderCleanupJson(report) : renderCleanupText(report, { color }));
-  const output = str(a["output"]);
+  const output = optionText(a["output"]);
   if (output) {
     await writeFileAtomic(output, render(false));
     io.stdout.write(renderCleanupText(report, { color: useColor(io) }));

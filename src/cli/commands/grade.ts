@@ -1,4 +1,4 @@
-import { parseArgv, parseLang } from "../args.js";
+import { optionText, parseArgv, parseLang } from "../args.js";
 import { gradeArgs } from "./grade-args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import { useColor, type Io } from "../io.js";
@@ -10,47 +10,43 @@ import { say } from "../../core/text.js";
 import { ARGS, WAIT } from "../messages.js";
 import { startSpinner } from "../spinner.js";
 
-function str(v: string | boolean | undefined): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
 /** `calificar <lab>`: collect (or read a snapshot), evaluate, render, exit code. */
 export async function grade(argv: string[], io: Io): Promise<ExitCode> {
   const { _: positionals, values: a } = parseArgv(argv, gradeArgs, io.env);
   const lang = parseLang(a["lang"]);
-  const format = str(a["format"]) ?? "text";
+  const format = optionText(a["format"]) ?? "text";
   if (!renderers[format]) {
     throw badInput(say(ARGS.unknownFormat, { format, formats: FORMATS.join(", ") }));
   }
   const labId = positionals[0];
   if (!labId) throw badInput(ARGS.missingLab);
   if (positionals.length > 1) throw badInput(say(ARGS.extraArgument, { value: positionals[1]! }));
-  const timeoutSeconds = Number(str(a["probe-timeout"]) ?? "5");
+  const timeoutSeconds = Number(optionText(a["probe-timeout"]) ?? "5");
   if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) {
     throw badInput(ARGS.badProbeTimeout);
   }
-  const probeHost = str(a["probe-host"]);
+  const probeHost = optionText(a["probe-host"]);
 
   // A live grading may wait on AWS (or an endpoint that never answers): show that it is waiting.
-  const stopSpinner = str(a["snapshot"]) || a["repo-only"] === true ? () => undefined : startSpinner(io, WAIT.grading, lang);
+  const stopSpinner = optionText(a["snapshot"]) || a["repo-only"] === true ? () => undefined : startSpinner(io, WAIT.grading, lang);
   const result = await gradeLab({
     lab: labId,
-    labsDir: str(a["labs"]),
+    labsDir: optionText(a["labs"]),
     lang,
-    region: str(a["region"]),
-    profile: str(a["profile"]),
-    snapshotFile: str(a["snapshot"]),
-    saveSnapshot: str(a["save-snapshot"]),
-    select: Object.fromEntries(Object.entries(a).map(([k, v]) => [k, str(v)])),
+    region: optionText(a["region"]),
+    profile: optionText(a["profile"]),
+    snapshotFile: optionText(a["snapshot"]),
+    saveSnapshot: optionText(a["save-snapshot"]),
+    select: Object.fromEntries(Object.entries(a).map(([k, v]) => [k, optionText(v)])),
     noInvoke: a["invoke"] === false,
     activeProbes: a["probar-crud"] === true,
-    repoDir: str(a["repo"]),
+    repoDir: optionText(a["repo"]),
     repoOnly: a["repo-only"] === true,
     probe: a["probe"] === false ? false : { timeoutSeconds, ...(probeHost ? { host: probeHost } : {}) },
     env: io.env,
     now: io.now,
   }).finally(stopSpinner);
-  await writeReport(result, format, str(a["output"]), io);
+  await writeReport(result, format, optionText(a["output"]), io);
   if (result.scope.account === "unreachable" || result.ungradable) return EXIT.cannotGrade;
   return result.passed ? EXIT.passed : EXIT.notPassed;
 }

@@ -1,5 +1,5 @@
 import { shippedPolicy } from "../../app/policy.js";
-import { parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { optionText, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { isRoleName } from "../../core/aws-names.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Io } from "../io.js";
@@ -36,7 +36,7 @@ export async function policy(argv: string[], io: Io): Promise<ExitCode> {
       throw badInput(ARGS.instructorJsonOnly);
     }
     const { instructorPolicyDocument } = await import("../../class/policy.js");
-    const roleName = typeof a["role-name"] === "string" && a["role-name"] !== "" ? a["role-name"] : undefined;
+    const roleName = optionText(a["role-name"]);
     if (roleName !== undefined && !isRoleName(roleName)) {
       throw badInput(say(ARGS.badRoleName, { value: roleName }));
     }

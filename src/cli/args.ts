@@ -80,6 +80,15 @@ export function optionText(value: string | boolean | undefined): string | undefi
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+/** --probe-timeout (checked even with --no-probe), --no-probe and --probe-host: what gradeLab's `probe` takes. */
+export function probeOption(a: Record<string, string | boolean | undefined>): false | { timeoutSeconds: number; host?: string } {
+  const timeoutSeconds = Number(optionText(a["probe-timeout"]) ?? "5");
+  if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) throw badInput(ARGS.badProbeTimeout);
+  if (a["probe"] === false) return false;
+  const host = optionText(a["probe-host"]);
+  return { timeoutSeconds, ...(host ? { host } : {}) };
+}
+
 /** `--lang`, then CALIFICAR_LANG, then Spanish: one rule and one refusal for every command. */
 export function parseLang(value: string | boolean | undefined): Lang {
   const lang = typeof value === "string" && value !== "" ? value : "es";

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { optionText, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
+import { optionText, probeOption, parseArgv, parseLang, renderHelp, type ArgSpecs } from "../args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import type { Lang, Text } from "../../core/text.js";
 import type { Io } from "../io.js";
-import { ARGS, HINT, OPTION, USAGE } from "../messages.js";
+import { HINT, OPTION, USAGE } from "../messages.js";
 import { labDirs, loadLab } from "../../app/labs.js";
 import { ROLE_NAME } from "../../core/policy.js";
 import { isExternalId, isRegionName } from "../../core/aws-names.js";
@@ -96,7 +96,7 @@ interface ClassOptions {
   tagName: string | undefined;
   concurrency: number;
   timeoutSeconds: number;
-  probeTimeout: number;
+  probe: ReturnType<typeof probeOption>;
   shard: Shard | undefined;
   externalId: string | null;
   regionFlag: string | undefined;
@@ -121,8 +121,7 @@ function classOptions(positionals: string[], a: Record<string, string | boolean 
   if (tagName !== undefined && !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(tagName)) throw badInput(classText("badTag", { value: tagName }));
   const concurrency = integer(optionText(a["concurrency"]) ?? String(DEFAULT_CONCURRENCY), "--concurrency", 1, 256);
   const timeoutSeconds = integer(optionText(a["timeout"]) ?? String(DEFAULT_TIMEOUT_SECONDS), "--timeout", 1, 3600);
-  const probeTimeout = Number(optionText(a["probe-timeout"]) ?? "5");
-  if (!(probeTimeout > 0 && probeTimeout <= 120)) throw badInput(ARGS.badProbeTimeout);
+  const probe = probeOption(a);
   const shard = shardOption(optionText(a["shard"]));
   const externalId = optionText(a["external-id"]) ?? null;
   if (externalId !== null && !isExternalId(externalId)) throw badInput(classText("badExternalId", { value: externalId }));
@@ -137,7 +136,7 @@ function classOptions(positionals: string[], a: Record<string, string | boolean 
     tagName,
     concurrency,
     timeoutSeconds,
-    probeTimeout,
+    probe,
     shard,
     externalId,
     regionFlag,
@@ -230,7 +229,7 @@ export async function classCommand(argv: string[], io: Io): Promise<ExitCode> {
       deadlineMs: options.timeoutSeconds * 1000,
       resume: a["resume"] === true,
       source: opened.source,
-      probe: a["probe"] === false ? false : { timeoutSeconds: options.probeTimeout, ...(optionText(a["probe-host"]) ? { host: optionText(a["probe-host"])! } : {}) },
+      probe: options.probe,
       ...(a["invoke"] === false ? { noInvoke: true } : {}),
       env: io.env,
       now: io.now,

@@ -1,4 +1,4 @@
-import { optionText, parseArgv, parseLang } from "../args.js";
+import { optionText, probeOption, parseArgv, parseLang } from "../args.js";
 import { gradeArgs } from "./grade-args.js";
 import { badInput, EXIT, type ExitCode } from "../../core/errors.js";
 import { useColor, type Io } from "../io.js";
@@ -21,11 +21,7 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
   const labId = positionals[0];
   if (!labId) throw badInput(ARGS.missingLab);
   if (positionals.length > 1) throw badInput(say(ARGS.extraArgument, { value: positionals[1]! }));
-  const timeoutSeconds = Number(optionText(a["probe-timeout"]) ?? "5");
-  if (!(timeoutSeconds > 0 && timeoutSeconds <= 120)) {
-    throw badInput(ARGS.badProbeTimeout);
-  }
-  const probeHost = optionText(a["probe-host"]);
+  const probe = probeOption(a);
 
   // A live grading may wait on AWS (or an endpoint that never answers): show that it is waiting.
   const stopSpinner = optionText(a["snapshot"]) || a["repo-only"] === true ? () => undefined : startSpinner(io, WAIT.grading, lang);
@@ -42,7 +38,7 @@ export async function grade(argv: string[], io: Io): Promise<ExitCode> {
     activeProbes: a["probar-crud"] === true,
     repoDir: optionText(a["repo"]),
     repoOnly: a["repo-only"] === true,
-    probe: a["probe"] === false ? false : { timeoutSeconds, ...(probeHost ? { host: probeHost } : {}) },
+    probe,
     env: io.env,
     now: io.now,
   }).finally(stopSpinner);

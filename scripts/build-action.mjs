@@ -2,7 +2,7 @@
 // test/action/bundle.test.ts builds again with these same options and fails when the committed
 // bundle differs: change the sources, rebuild, commit both.
 import { build } from "esbuild";
-import { precompiledCode, precompiledPlugin, probesUndiciPlugin, sdkSchemaKeysPlugin } from "./bundle-plugins.mjs";
+import { bundlePlugins } from "./bundle-plugins.mjs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -18,9 +18,9 @@ const BANNER = [
 
 /**
  * esbuild options for the Action's bundle, written to `outfile` (relative to the repository),
- * with the shipped schemas compiled by ajv at build time (`plugins`: scripts/precompile.mjs).
+ * built with `plugins` (scripts/bundle-plugins.mjs: bundlePlugins).
  */
-export function actionBuildOptions(outfile = ACTION_BUNDLE, plugins = []) {
+export function actionBuildOptions(outfile = ACTION_BUNDLE, plugins) {
   return {
     absWorkingDir: ROOT,
     entryPoints: ["src/action/main.ts"],
@@ -44,6 +44,5 @@ export function actionBuildOptions(outfile = ACTION_BUNDLE, plugins = []) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { code } = await precompiledCode();
-  await build(actionBuildOptions(process.argv[2], [precompiledPlugin(code), probesUndiciPlugin(), sdkSchemaKeysPlugin()]));
+  await build(actionBuildOptions(process.argv[2], (await bundlePlugins()).plugins));
 }

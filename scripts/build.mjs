@@ -6,7 +6,7 @@
 //  3. dist/chunks.json: which packages each chunk holds (the lazy-loading test reads it);
 //  4. type declarations of the public API (tsc), then dist/.build-stamp.
 import { build } from "esbuild";
-import { precompiledCode, precompiledPlugin, probesUndiciPlugin, sdkSchemaKeysPlugin } from "./bundle-plugins.mjs";
+import { bundlePlugins } from "./bundle-plugins.mjs";
 import { execFileSync } from "node:child_process";
 import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -80,8 +80,8 @@ function chunkManifest(metafile) {
 
 export async function buildPackage() {
   for (const name of OUTPUTS) rmSync(join(DIST, name), { recursive: true, force: true });
-  const { code, count } = await precompiledCode();
-  const result = await build(bundleOptions([precompiledPlugin(code), probesUndiciPlugin(), sdkSchemaKeysPlugin()]));
+  const { plugins, count } = await bundlePlugins();
+  const result = await build(bundleOptions(plugins));
   chmodSync(join(DIST, "calificar.js"), 0o755);
   writeFileSync(join(DIST, "build", "meta.json"), JSON.stringify(result.metafile));
   writeFileSync(join(DIST, "chunks.json"), JSON.stringify({ precompiledSchemas: count, chunks: chunkManifest(result.metafile) }, null, 2) + "\n");

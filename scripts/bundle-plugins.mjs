@@ -78,3 +78,13 @@ export function sdkSchemaKeysPlugin() {
     },
   };
 }
+
+/**
+ * What both bundles (the package and the Action) are built with: the shipped schemas compiled by
+ * ajv now, undici reduced to what the probes use, the SDK's schemas tree-shakeable. `count` is how
+ * many schemas were compiled.
+ */
+export async function bundlePlugins() {
+  const { code, count } = await precompiledCode();
+  return { plugins: [precompiledPlugin(code), probesUndiciPlugin(), sdkSchemaKeysPlugin()], count };
+}

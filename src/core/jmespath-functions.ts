@@ -29,5 +29,3 @@ const FUNCTIONS: [string, (args: Args) => JSONValue, ReturnType<typeof nullable>
 for (const [name, fn, signature] of FUNCTIONS) {
   if (!isRegistered(name)) register(name, fn as Parameters<typeof register>[1], signature);
 }
-
-export const LAB_FUNCTIONS = FUNCTIONS.map(([name]) => name);

@@ -30,8 +30,6 @@ export interface GradescopeResults {
   tests: GradescopeTest[];
 }
 
-/** A check out of this grading (no --repo, --repo-only): skipped and worth nothing here. */
-
 /**
  * Gradescope's results.json: one test per graded check, so `run_autograder` is one calificar
  * command. Gradescope shows a test whose `status` is failed in red whatever its points, so a check

@@ -97,12 +97,7 @@ export async function probeUrl(url: URL, settings: ProbeSettings, dispatcher: Ag
   const signal = AbortSignal.timeout(settings.timeoutMs * 2);
   try {
     for (let hop = 0; ; hop++) {
-      target = new URL(current);
-      if (settings.override) {
-        target.hostname = settings.override.host.includes(":") ? `[${settings.override.host}]` : settings.override.host;
-        if (settings.override.port) target.port = String(settings.override.port);
-        if (settings.override.scheme) target.protocol = `${settings.override.scheme}:`;
-      }
+      target = overridden(current, settings);
       const res = await request(target, {
         method: "GET",
         dispatcher,
@@ -143,6 +138,12 @@ function overridden(url: URL, settings: ProbeSettings): URL {
   return target;
 }
 
+/** How an answer names its request: path and URL, and the method and step id when there are. */
+function shownOf(url: URL, step: ProbeRequest): Pick<HttpAnswer, "path" | "url" | "method" | "step"> {
+  const method = step.method ?? "GET";
+  return { path: url.pathname, url: url.toString(), ...(method !== "GET" ? { method } : {}), ...(step.id ? { step: step.id } : {}) };
+}
+
 /**
  * One request that is not a GET (a CRUD walk's POST, PUT, DELETE), with the same bounds as a GET:
  * time, body size. Its body goes as JSON. A redirect is recorded, never followed: resending a
@@ -150,7 +151,7 @@ function overridden(url: URL, settings: ProbeSettings): URL {
  */
 export async function sendRequest(url: URL, step: ProbeRequest, settings: ProbeSettings, dispatcher: Agent): Promise<HttpAnswer> {
   const method = step.method ?? "GET";
-  const shown = { path: url.pathname, url: url.toString(), ...(method !== "GET" ? { method } : {}), ...(step.id ? { step: step.id } : {}) };
+  const shown = shownOf(url, step);
   if (method === "GET") return { ...(await probeUrl(url, settings, dispatcher)), ...shown };
   const body = step.body === undefined ? undefined : JSON.stringify(step.body);
   try {
@@ -185,7 +186,7 @@ export async function walk(base: string, requests: ProbeRequest[], settings: Pro
   for (const r of requests) {
     const url = new URL(r.path, base);
     if (r.cleanup ? !failed : failed) {
-      if (!r.cleanup) answers.push({ path: url.pathname, url: url.toString(), ...(r.method && r.method !== "GET" ? { method: r.method } : {}), ...(r.id ? { step: r.id } : {}), error: { code: "not-run" } });
+      if (!r.cleanup) answers.push({ ...shownOf(url, r), error: { code: "not-run" } });
       continue;
     }
     const answer = await sendRequest(url, r, settings, dispatcher);
@@ -217,7 +218,7 @@ export async function probeResource(
       const base = `${spec.scheme ?? "http"}://${host.includes(":") ? `[${host}]` : host}:${spec.port}`;
       answers[spec.id] = spec.sequential
         ? await walk(base, spec.requests, settings, dispatcher)
-        : await Promise.all(spec.requests.map((r) => (r.method && r.method !== "GET") || r.id ? sendRequest(new URL(r.path, base), r, settings, dispatcher) : probeUrl(new URL(r.path, base), settings, dispatcher)));
+        : await Promise.all(spec.requests.map((r) => sendRequest(new URL(r.path, base), r, settings, dispatcher)));
       const timedOut = answers[spec.id]!.find((a) => a.error?.code === "timeout");
       if (timedOut) {
         errors.push({ action: spec.active ? "http:active" : "http:GET", code: "timeout", kind: "timeout", message: timedOut.error?.message ?? "", target: timedOut.url });

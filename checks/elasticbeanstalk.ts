@@ -12,7 +12,7 @@ import {
 import { beanstalkOptionValue } from "../src/collect/beanstalk-option.js";
 import { defineCollector, type CollectContext } from "../src/collect/collector.js";
 import { collectPages, isoDate } from "../src/collect/pages.js";
-import { isSecretName, REDACTED, redactText, urlPassword } from "../src/core/secrets.js";
+import { isSecretName, REDACTED, redactText, redactValue, urlPassword } from "../src/core/secrets.js";
 
 /** An option's value: a number where AWS's string is a plain number («2», «70»), else AWS's string. */
 export type OptionValue = string | number;
@@ -99,20 +99,11 @@ export function environmentProperties(settings: ConfigurationOptionSetting[]): {
   for (const s of settings) {
     if (s.Namespace !== ENV_PROPERTIES || !s.OptionName) continue;
     const value = s.Value ?? "";
-    if (isSecretName(s.OptionName)) {
-      properties[s.OptionName] = value === "" ? "" : REDACTED;
-      if (value.trim() !== "" && !isSecretReference(value.trim())) plaintextSecrets.push(s.OptionName);
-    } else if (urlPassword(value) !== undefined) {
-      // postgres://user:password@host/db: a password hidden in a URL whatever the property is called.
-      properties[s.OptionName] = redactText(value);
-      plaintextSecrets.push(s.OptionName);
-    } else if (redactText(value) !== value) {
-      // An access key id under a neutral name (MI_ID=AKIA…): hidden, and a plain secret all the same.
-      properties[s.OptionName] = redactText(value);
-      plaintextSecrets.push(s.OptionName);
-    } else {
-      properties[s.OptionName] = value;
-    }
+    properties[s.OptionName] = redactValue(s.OptionName, value);
+    // A plain secret: a secret name's value that is not a reference to a secret store, a password
+    // inside a URL (postgres://user:password@host/db) or an access key id under a neutral name.
+    const plain = isSecretName(s.OptionName) ? value.trim() !== "" && !isSecretReference(value.trim()) : urlPassword(value) !== undefined || redactText(value) !== value;
+    if (plain) plaintextSecrets.push(s.OptionName);
   }
   return { properties, plaintextSecrets: plaintextSecrets.sort() };
 }

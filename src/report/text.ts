@@ -1,6 +1,5 @@
-import { MSG } from "../core/messages.js";
-import { missingRequired, type CheckResult, type CheckStatus, type Result } from "../core/result.js";
-import { fill } from "../core/text.js";
+import type { CheckResult, CheckStatus, Result } from "../core/result.js";
+import { percent, points, requiredMissingText, say } from "./view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -9,14 +8,20 @@ export interface TextOptions {
 const ICON: Record<CheckStatus, string> = { passed: "✓", failed: "✗", error: "!", skipped: "–" };
 const COLOR: Record<CheckStatus, string> = { passed: "32", failed: "31", error: "33", skipped: "90" };
 
-function points(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+type Paint = (code: string, s: string) => string;
+
+const painter = (options: TextOptions): Paint => (code, s) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** «10/13 (77%) · NO APROBADO», the verdict in colour. */
+function scoreAndVerdict(result: Result, paint: Paint): string {
+  const verdict = result.passed ? paint("1;32", say(result.lang, "passed")) : paint("1;31", say(result.lang, "notPassed"));
+  return `${points(result.score)}/${points(result.maxScore)} (${percent(result)}%) · ${verdict}`;
 }
 
 /** The terminal report: what a student reads after `npx calificar lab-ec2`. */
 export function renderText(result: Result, options: TextOptions): string {
-  const t = (key: string, data?: Record<string, string | number>) => fill(MSG.report[key]![result.lang], data);
-  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const t = (key: string, data?: Record<string, string | number>) => say(result.lang, key, data);
+  const paint = painter(options);
   const bold = (s: string) => paint("1", s);
   const lines: string[] = [];
 
@@ -39,27 +44,17 @@ export function renderText(result: Result, options: TextOptions): string {
   for (const check of result.checks) lines.push(...renderCheck(check, idWidth, paint, t));
 
   lines.push("");
-  const percent = result.maxScore ? Math.round((result.score / result.maxScore) * 100) : 100;
-  const verdict = result.passed ? paint("1;32", t("passed")) : paint("1;31", t("notPassed"));
-  lines.push(
-    `${bold(t("score"))}: ${points(result.score)}/${points(result.maxScore)} (${percent}%) · ${verdict} · ${t("passMark", { mark: result.passMark })}`,
-  );
-  const missing = missingRequired(result.checks);
-  if (missing.length && !result.passed) {
-    lines.push(t(missing.length > 1 ? "requiredMissingMany" : "requiredMissing", { ids: missing.join(", "), count: missing.length }));
-  }
+  lines.push(`${bold(t("score"))}: ${scoreAndVerdict(result, paint)} · ${t("passMark", { mark: result.passMark })}`);
+  const missing = requiredMissingText(result);
+  if (missing) lines.push(missing);
   return lines.join("\n") + "\n";
 }
 
 /** One line for the terminal when the report itself went to a file (`--output`). */
 export function renderSummary(result: Result, options: TextOptions & { file: string }): string {
-  const t = (key: string, data?: Record<string, string | number>) => fill(MSG.report[key]![result.lang], data);
-  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const percent = result.maxScore ? Math.round((result.score / result.maxScore) * 100) : 100;
-  const verdict = result.passed ? paint("1;32", t("passed")) : paint("1;31", t("notPassed"));
+  const paint = painter(options);
   const notes = result.notes.map((note) => paint("33", `→ ${note}\n`)).join("");
-  const score = `${points(result.score)}/${points(result.maxScore)} (${percent}%)`;
-  return `${notes}${result.lab.id}: ${score} · ${verdict} · ${t("writtenTo", { file: options.file })}\n`;
+  return `${notes}${result.lab.id}: ${scoreAndVerdict(result, paint)} · ${say(result.lang, "writtenTo", { file: options.file })}\n`;
 }
 
 function renderCheck(

@@ -17,6 +17,13 @@ export function percent(result: Pick<Result, "score" | "maxScore">): number {
   return result.maxScore ? Math.round((result.score / result.maxScore) * 100) : 100;
 }
 
+/** «falta una comprobación obligatoria: …» when a required check did not pass (and so the lab did not), else null. */
+export function requiredMissingText(result: Result): string | null {
+  const missing = missingRequired(result.checks);
+  if (!missing.length || result.passed) return null;
+  return say(result.lang, missing.length > 1 ? "requiredMissingMany" : "requiredMissing", { ids: missing.join(", "), count: missing.length });
+}
+
 export const STATUS_ICON: Record<CheckStatus, string> = { passed: "✅", failed: "❌", error: "⚠️", skipped: "⏭️" };
 /** Plain glyphs for pages that may lack an emoji font (HTML); always beside the status word. */
 export const STATUS_MARK: Record<CheckStatus, string> = { passed: "✓", failed: "✗", error: "!", skipped: "–" };
@@ -139,7 +146,6 @@ export function reportView(result: Result): ReportView {
   const checks = result.checks.map((c) => checkView(c, lang));
   const counts = { passed: 0, failed: 0, error: 0, skipped: 0, total: checks.length };
   for (const c of checks) counts[c.status]++;
-  const missing = missingRequired(result.checks);
   const r = result.resource;
   const named = (id: string, name: string | null) => (name ? `${id} (${name})` : id);
   return {
@@ -156,10 +162,7 @@ export function reportView(result: Result): ReportView {
     verdictMark: result.passed ? "✓" : "✗",
     passMark: say(lang, "passMark", { mark: result.passMark }),
     passedCount: say(lang, "passedCount", { passed: counts.passed, total: counts.total }),
-    requiredMissing:
-      missing.length && !result.passed
-        ? say(lang, missing.length > 1 ? "requiredMissingMany" : "requiredMissing", { ids: missing.join(", "), count: missing.length })
-        : null,
+    requiredMissing: requiredMissingText(result),
     checksCaption: say(lang, "checksCaption", { lab: result.lab.id }),
     account: result.account ? `${result.account.id} (${result.account.arn})` : say(lang, "noAccount"),
     region: result.region,

@@ -4,11 +4,11 @@ import { join, resolve } from "node:path";
 import { isCollectorName } from "../../checks/index.js";
 import { badInput, UserError } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
-import { say } from "../core/text.js";
+import { megabytes, say } from "../core/text.js";
 import type { Lab } from "../core/lab.js";
 import { parseLab } from "../core/parse-lab.js";
 import { packageDir } from "../files/package-root.js";
-import { megabytes, readTextWithin, TooLarge } from "../files/read.js";
+import { readTextWithin, TooLarge } from "../files/read.js";
 
 /** The largest lab file read: the shipped ones are about 30 KB; a lab is a page of JSON, not data. */
 export const LAB_MAX_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 import { badInput } from "../core/errors.js";
 import { INPUT } from "../core/messages.js";
-import { say } from "../core/text.js";
+import { megabytes, say } from "../core/text.js";
 import { parseSnapshot, type Snapshot } from "../core/snapshot.js";
-import { megabytes, readTextWithin, TooLarge } from "../files/read.js";
+import { readTextWithin, TooLarge } from "../files/read.js";
 
 /**
  * The largest snapshot read (`--snapshot`). One account's snapshot is kilobytes, a few megabytes

@@ -1,6 +1,6 @@
 import type { Check } from "./lab.js";
 import { MSG } from "./messages.js";
-import { fill, type Lang } from "./text.js";
+import { fill, megabytes, type Lang } from "./text.js";
 
 // What the repository reader could not read, and which repository checks that makes «could not
 // check». The reader (src/collect/repo-reader.ts) records each file or folder it skipped in the repo
@@ -77,9 +77,9 @@ export function unreadMessage(entries: UnreadEntry[], lang: Lang): string {
     const folder = file.endsWith("/");
     switch (code) {
       case UNREAD.tooLarge:
-        return fill(MSG.unreadTooLarge[lang], { file, limit: "1 MB" });
+        return fill(MSG.unreadTooLarge[lang], { file, limit: megabytes(REPO_LIMITS.fileBytes) });
       case UNREAD.totalLimit:
-        return fill(MSG.unreadTotalLimit[lang], { file, limit: "64 MB" });
+        return fill(MSG.unreadTotalLimit[lang], { file, limit: megabytes(REPO_LIMITS.totalBytes) });
       case UNREAD.tooDeep:
         return fill(MSG.unreadTooDeep[lang], { file, limit: REPO_LIMITS.depth });
       case UNREAD.tooMany:

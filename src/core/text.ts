@@ -20,3 +20,9 @@ export function fill(template: string, data: Record<string, string | number> = {
 export function say(template: Text, data: Record<string, string | number> = {}): Text {
   return { es: fill(template.es, data), en: fill(template.en, data) };
 }
+
+/** 303038464 → «289 MB»: sizes as people read them (MB of 1024 × 1024 bytes). */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+}

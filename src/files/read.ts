@@ -38,9 +38,3 @@ export async function readTextWithin(file: string, limit: number): Promise<strin
     await handle.close();
   }
 }
-
-/** 303038464 → «289 MB»: sizes as people read them (MB of 1024 × 1024 bytes). */
-export function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
-}
